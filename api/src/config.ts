@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+
+/** Everything the hub reads from the environment, parsed once and typed. */
+export interface HubConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  cmsUrl: string;
+  cmsToken: string | undefined;
+  /** Bounded wait for one CMS request; past it the hub serves its cache or a field error. */
+  cmsTimeoutMs: number;
+  /** How long CMS content stays fresh in the hub's memory cache. */
+  cmsCacheTtlMs: number;
+  /** Directory with official data (TERYT, population, calibration); undefined = built-in fallback. */
+  dataDir: string | undefined;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  demoSeed: number;
+  logLevel: string;
+  limits: { maxDepth: number; maxCost: number; bodyLimit: string };
+  firstAdmin: { email: string; password: string | undefined };
+}
+
+/** Repository root, found from this file's location in `api/src` or `dist/api/src`. */
+export const repoRoot = (() => {
+  const twoUp = resolve(__dirname, '../..');
+  return basename(twoUp) === 'dist' ? resolve(twoUp, '..') : twoUp;
+})();
+
+export function defaultDataDir(): string | undefined {
+  const candidate = resolve(repoRoot, '../shared/data');
+  return existsSync(resolve(candidate, 'teryt')) ? candidate : undefined;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const mode = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
+  const databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set: the hub needs its PostgreSQL database (npm start sets it for you)');
+  const jwtSecret = env.HUB_JWT_SECRET ?? (mode === 'production' ? undefined : 'dev-only-insecure-jwt-secret');
+  if (!jwtSecret) throw new Error('HUB_JWT_SECRET must be set in production');
+  return {
+    env: mode,
+    host: env.HUB_HOST ?? '127.0.0.1',
+    port: int(env.HUB_PORT, 4000, 'HUB_PORT'),
+    databaseUrl,
+    cmsUrl: (env.CMS_URL ?? `http://127.0.0.1:${env.CMS_PORT ?? 1337}`).replace(/\/$/, ''),
+    cmsToken: env.CMS_TOKEN || undefined,
+    cmsTimeoutMs: int(env.CMS_TIMEOUT_MS, 2000, 'CMS_TIMEOUT_MS'),
+    cmsCacheTtlMs: int(env.CMS_CACHE_TTL_MS, 60_000, 'CMS_CACHE_TTL_MS'),
+    dataDir: env.HUB_DATA_DIR === undefined ? defaultDataDir() : env.HUB_DATA_DIR || undefined,
+    jwtSecret,
+    jwtTtlSeconds: int(env.HUB_JWT_TTL_SECONDS, 900, 'HUB_JWT_TTL_SECONDS'),
+    demoSeed: int(env.DEMO_SEED, 2026, 'DEMO_SEED'),
+    logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+    limits: {
+      maxDepth: int(env.HUB_MAX_QUERY_DEPTH, 10, 'HUB_MAX_QUERY_DEPTH'),
+      maxCost: int(env.HUB_MAX_QUERY_COST, 5000, 'HUB_MAX_QUERY_COST'),
+      bodyLimit: '100kb',
+    },
+    firstAdmin: { email: env.HUB_ADMIN_EMAIL ?? 'admin@ekonomiaspoleczna.local', password: env.HUB_ADMIN_PASSWORD || undefined },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * A bounded in-memory cache that remembers when each entry was fetched. Entries younger than the
+ * TTL are fresh; older ones are kept (up to `maxEntries`, oldest evicted first) so they can still
+ * be served, marked stale, while the CMS is unreachable.
+ */
+export interface CacheHit<V> {
+  value: V;
+  fetchedAt: number;
+  fresh: boolean;
+}
+
+export class TtlCache<V> {
+  private readonly entries = new Map<string, { value: V; fetchedAt: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(key: string): CacheHit<V> | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    return { ...entry, fresh: this.now() - entry.fetchedAt < this.ttlMs };
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key); // re-insert so Map order stays oldest-first
+    this.entries.set(key, { value, fetchedAt: this.now() });
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,1 @@
+export { requestIdFor } from './request-id';

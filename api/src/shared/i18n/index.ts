@@ -1,0 +1,1 @@
+export { Locale, DEFAULT_LOCALE, localeFromHeader, pick, type Bilingual } from './locale';

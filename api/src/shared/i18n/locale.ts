@@ -1,0 +1,28 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Languages the hub serves. Polish is the default everywhere; English is the second language. */
+export enum Locale {
+  PL = 'pl',
+  EN = 'en',
+}
+registerEnumType(Locale, { name: 'Locale', description: 'Content language: pl (default) or en.' });
+
+export const DEFAULT_LOCALE = Locale.PL;
+
+/** Picks pl or en from an Accept-Language header; anything else falls back to Polish. */
+export function localeFromHeader(header: string | undefined): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  for (const part of header.split(',')) {
+    const tag = part.split(';')[0].trim().toLowerCase();
+    if (tag.startsWith('pl')) return Locale.PL;
+    if (tag.startsWith('en')) return Locale.EN;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** A message in both languages; `pick` chooses the request's one. */
+export interface Bilingual {
+  pl: string;
+  en: string;
+}
+export const pick = (text: Bilingual, locale: Locale): string => text[locale];

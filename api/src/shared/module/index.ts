@@ -1,0 +1,1 @@
+export type { HubModule, NodeFetcher, ResolverList } from './hub-module';
