@@ -1,7 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127100000_access } from './Migration20261127100000_access';
 
 /**
  * Every hub migration in order. Listed explicitly (not found by glob) so the same list works
  * from TypeScript sources in tests and from compiled JavaScript at run time.
  */
-export const migrationsList: MigrationObject[] = [];
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261127100000_access', class: Migration20261127100000_access },
+];
