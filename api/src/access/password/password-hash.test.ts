@@ -58,6 +58,7 @@ describe('password hashing', () => {
       `scrypt$32768$8$1$${salt}$${key}$extra`,
       `scrypt$32769$8$1$${salt}$${key}`, // N not a power of two
       `scrypt$1024$8$1$${salt}$${key}`.replace('1024', String(2 ** 30)), // would need 1 TiB
+      `scrypt$1048576$32$1$${salt}$${key}`, // would need 4 GiB of memory
       `scrypt$16$8$1$${salt}$${key}`, // trivially weak
       `scrypt$32768$8$1$${salt}$`,
       `scrypt$32768$8$1$${salt}$${key}==`,

@@ -19,7 +19,7 @@ const SCHEME = 'scrypt';
 
 // Bounds for parameters read back from a stored hash: a corrupted or tampered row must not make
 // the server allocate gigabytes, and must not pass with trivially weak settings either.
-const LIMITS = { minLogN: 10, maxLogN: 20, maxR: 32, maxP: 16, minSalt: 16, minKey: 16, maxKey: 64 };
+const LIMITS = { minLogN: 10, maxMemory: 256 * 1024 * 1024, maxP: 16, minSalt: 16, minKey: 16, maxKey: 64 };
 
 /** Memory OpenSSL needs for these parameters (V plus B arrays), with headroom. */
 function maxmemFor({ N, r, p }: ScryptParams): number {
@@ -52,7 +52,7 @@ function parseHash(stored: string): ParsedHash | null {
   const N = Number(nText);
   const r = Number(rText);
   const p = Number(pText);
-  if (!isPowerOfTwo(N) || N < 2 ** LIMITS.minLogN || N > 2 ** LIMITS.maxLogN || r > LIMITS.maxR || p > LIMITS.maxP) return null;
+  if (!isPowerOfTwo(N) || N < 2 ** LIMITS.minLogN || p > LIMITS.maxP || 128 * N * r > LIMITS.maxMemory) return null;
   if (!B64URL.test(saltText) || !B64URL.test(keyText)) return null;
   const salt = Buffer.from(saltText, 'base64url');
   const key = Buffer.from(keyText, 'base64url');
