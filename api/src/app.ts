@@ -13,7 +13,7 @@ import type { HubConfig } from './config';
 import type { HubContext } from './context';
 import { createLoaders } from './modules';
 import { hubSchema } from './schema';
-import { principalFromAuthorizationHeader } from './access';
+import { configureAccess, principalFromAuthorizationHeader } from './access';
 import { CmsClient, createContentReader, contentStalenessExtension } from './content';
 import { HubError, HubErrorCode } from './shared/errors';
 import { localeFromHeader } from './shared/i18n';
@@ -132,6 +132,7 @@ export interface HubApp {
 
 export async function createHubApp({ config, orm, log = pino({ level: config.logLevel }), cms, httpServer }: HubDeps): Promise<HubApp> {
   const schema = await hubSchema();
+  configureAccess(config);
   const cmsClient = cms ?? new CmsClient({ baseUrl: config.cmsUrl, token: config.cmsToken, timeoutMs: config.cmsTimeoutMs, ttlMs: config.cmsCacheTtlMs, log });
   const plugins: ApolloServerPlugin<HubContext>[] = [queryLimitsPlugin(config), contentStalenessPlugin(), internalErrorPlugin(), ApolloServerPluginLandingPageDisabled()];
   if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
@@ -226,7 +227,7 @@ function signedInUser(header: string | undefined, secret: string) {
   try {
     return principalFromAuthorizationHeader(header, secret);
   } catch (error) {
-    if (error instanceof HubError) throw new HubError(error.code, error.message, { httpStatus: 401 });
+    if (error instanceof HubError) throw new HubError(error.code, error.message, { httpStatus: 401, reason: error.extensions.reason as string | undefined });
     throw error;
   }
 }
