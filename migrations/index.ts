@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127100000_access } from './Migration20261127100000_access';
+import { Migration20261127110000_territory } from './Migration20261127110000_territory';
 
 /**
  * Every hub migration in order. Listed explicitly (not found by glob) so the same list works
@@ -7,4 +8,5 @@ import { Migration20261127100000_access } from './Migration20261127100000_access
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127100000_access', class: Migration20261127100000_access },
+  { name: 'Migration20261127110000_territory', class: Migration20261127110000_territory },
 ];
