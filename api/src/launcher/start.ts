@@ -1,0 +1,309 @@
+import 'reflect-metadata';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { loadConfig, repoRoot, type HubConfig } from '../config';
+import type { RunningHub } from '../main';
+import { formatBanner, type Login } from './banner';
+import { assertSupportedServer, ensureDatabase, externalDatabaseUrls, redact, type DatabaseUrls } from './databases';
+import { EmbeddedPostgresServer } from './embedded-postgres';
+import { assertPortFree, describeExit, signalGroup, type ExitInfo } from './processes';
+import { isPostgresWarning, isStrapiWarning, Progress } from './progress';
+import { RunLock } from './run-lock';
+import { generatePassword, loadOrCreateSecrets, secretsEnv, type HubSecrets } from './secrets';
+import { ensureCmsBuild } from './strapi-build';
+import { StrapiProcess } from './strapi-process';
+import { waitForHttp } from './wait-until';
+
+/**
+ * `npm start`: everything a newcomer needs, in one process tree.
+ *
+ *   secrets → PostgreSQL (embedded, or DATABASE_URL) → databases hub and cms
+ *     ├─ hub:  prepareHub (migrations, territory, demo seed, first admin) → startHub → /readyz
+ *     └─ CMS:  admin build if stale (started at once, in parallel) → strapi start → /_health
+ *   → banner.
+ *
+ * Ctrl-C / SIGTERM stops the hub (gracefully), then Strapi, then PostgreSQL, and exits 0. When
+ * Strapi or PostgreSQL dies on its own, the rest is stopped and the exit code is 1.
+ */
+
+const env = process.env;
+const verbose = ['debug', 'trace'].includes(env.LOG_LEVEL ?? '');
+const progress = new Progress(process.stdout, verbose);
+
+interface Running {
+  pg?: EmbeddedPostgresServer;
+  strapi?: StrapiProcess;
+  strapiStarting?: Promise<StrapiProcess>;
+  hub?: RunningHub;
+  hubStarting?: Promise<RunningHub>;
+  build?: Promise<unknown>;
+  lock?: RunLock;
+}
+
+const running: Running = {};
+const shutdownSignal = new AbortController();
+let shuttingDown: Promise<never> | undefined;
+
+function port(name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0 || value > 65535) throw new Error(`${name} must be a TCP port, got "${env[name]}"`);
+  return value;
+}
+
+/** Strapi's own reading of CMS_SERVE_ADMIN (env.bool with default true). */
+const serveAdmin = env.CMS_SERVE_ADMIN === undefined || env.CMS_SERVE_ADMIN === 'true';
+
+async function main(): Promise<void> {
+  const cmsDir = join(repoRoot, 'cms');
+  const stateDir = resolve(env.HUB_STATE_DIR || join(repoRoot, '.data'));
+  const hubHost = env.HUB_HOST ?? '127.0.0.1';
+  const hubPort = port('HUB_PORT', 4000);
+  const cmsHost = env.CMS_HOST ?? '127.0.0.1';
+  const cmsPort = port('CMS_PORT', 1337);
+  const pgPort = port('EMBEDDED_PG_PORT', 54329);
+  const external = Boolean(env.DATABASE_URL);
+  const shown = (path: string) => relative(process.cwd(), path) || '.';
+
+  progress.write(`Starting the Social Economy Hub (state in ${shown(stateDir)})`);
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  running.lock = await RunLock.acquire(stateDir, cmsDir, (m) => progress.notice(m));
+
+  const { secrets, generated } = loadOrCreateSecrets(stateDir);
+  if (generated.length) progress.notice(`generated secrets into ${shown(join(stateDir, 'secrets.json'))} (kept for later starts)`);
+  const effective = secretsEnv(secrets, env);
+
+  await assertPortFree(hubPort, hubHost, 'Set HUB_PORT to use another port.');
+  await assertPortFree(cmsPort, cmsHost, 'Set CMS_PORT to use another port.');
+  if (!external) await assertPortFree(pgPort, '127.0.0.1', 'Set EMBEDDED_PG_PORT to use another port.');
+
+  // The admin build needs only the sources: start it now, next to the database work.
+  running.build = progress.step(
+    serveAdmin ? 'CMS build (admin panel and server)' : 'CMS build (server only)',
+    () =>
+      ensureCmsBuild(cmsDir, {
+        kind: serveAdmin ? 'admin' : 'server',
+        onLog: (line) => progress.from('cms', `build: ${line}`, verbose),
+        onNotice: (m) => progress.notice(m),
+        signal: shutdownSignal.signal,
+      }),
+    (result) => (result.built ? 'built' : 'up to date'),
+  );
+  // Awaited by the CMS side; a failure before then is reported there, not as an unhandled rejection.
+  running.build.catch(() => undefined);
+
+  const urls = await progress.step(
+    external ? 'PostgreSQL (DATABASE_URL)' : `PostgreSQL (embedded, ${shown(join(stateDir, 'pg'))}, port ${pgPort})`,
+    () => (external ? useExternalDatabases() : useEmbeddedDatabases(join(stateDir, 'pg'), pgPort)),
+  );
+
+  const cmsUrl = `http://${cmsHost}:${cmsPort}`;
+  const hubEnv: NodeJS.ProcessEnv = {
+    ...env,
+    DATABASE_URL: urls.hub,
+    CMS_URL: cmsUrl,
+    CMS_TOKEN: effective.CMS_TOKEN,
+    HUB_JWT_SECRET: effective.HUB_JWT_SECRET,
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  };
+  const config = loadConfig(hubEnv);
+
+  const [hubResult, cmsResult] = await Promise.all([
+    startHubSide(config),
+    startCmsSide({ cmsDir, cmsHost, cmsPort, stateDir, urls, secrets: effective }),
+  ]);
+
+  progress.write(
+    formatBanner({
+      graphqlUrl: hubResult.hub.url,
+      cmsUrl,
+      cmsAdmin: serveAdmin,
+      hubAdmin: hubResult.admin,
+      cmsEditor: cmsResult.editor,
+      database: external
+        ? `${redact(urls.hub)} (hub), ${redact(urls.cms)} (CMS)`
+        : `embedded PostgreSQL in ${shown(join(stateDir, 'pg'))}, port ${pgPort} (databases hub and cms)`,
+      dataDir: config.dataDir,
+      startMs: performance.now(),
+    }),
+  );
+}
+
+async function useExternalDatabases(): Promise<DatabaseUrls> {
+  const urls = externalDatabaseUrls(env);
+  const version = await assertSupportedServer(urls.hub);
+  if (new URL(urls.cms).host !== new URL(urls.hub).host) await assertSupportedServer(urls.cms);
+  for (const url of [urls.hub, urls.cms]) {
+    if (await ensureDatabase(url)) progress.notice(`created database ${redact(url)}`);
+  }
+  progress.notice(`PostgreSQL ${version.version}`);
+  return urls;
+}
+
+async function useEmbeddedDatabases(dataDir: string, pgPort: number): Promise<DatabaseUrls> {
+  const pg = await EmbeddedPostgresServer.start({
+    dataDir,
+    port: pgPort,
+    onLog: (line) => progress.from('pg', line, isPostgresWarning(line)),
+    onNotice: (m) => progress.notice(m),
+  });
+  running.pg = pg;
+  pg.onUnexpectedExit((info, log) => died('PostgreSQL', info, log));
+  const urls = { hub: pg.url('hub'), cms: pg.url('cms') };
+  for (const url of [urls.hub, urls.cms]) {
+    if (await ensureDatabase(url)) progress.notice(`created database ${new URL(url).pathname.slice(1)}`);
+  }
+  return urls;
+}
+
+async function startHubSide(config: HubConfig): Promise<{ hub: RunningHub; admin: Login }> {
+  // Loaded here, not at the top: the hub's modules (schema, ORM metadata) take a moment to import,
+  // and the build and PostgreSQL have started by now.
+  const [{ prepareHub }, { startHub }] = await Promise.all([import('../setup.js'), import('../main.js')]);
+  const prepared = await progress.step(
+    'hub database (migrations, territory, demo data, first admin)',
+    () => prepareHub(config, progress.hubLogger(config.logLevel === 'info' ? 'warn' : config.logLevel)),
+    (result) =>
+      [
+        result.migrationsApplied.length ? `${result.migrationsApplied.length} migrations` : undefined,
+        `${result.territory.units} territorial units (${result.territory.source})`,
+        result.demo.skipped ? 'demo data present' : `${result.demo.created} demo entities`,
+      ]
+        .filter(Boolean)
+        .join(', '),
+  );
+  assertRunning();
+  const hub = await progress.step(`hub on http://${config.host}:${config.port}`, async () => {
+    running.hubStarting = startHub(config);
+    const started = await running.hubStarting;
+    running.hub = started;
+    await waitForHttp(new URL('/readyz', started.url).toString(), {
+      what: 'the hub to be ready (/readyz)',
+      timeoutMs: 30_000,
+      signal: shutdownSignal.signal,
+    });
+    return started;
+  });
+  const admin: Login = prepared.firstAdmin
+    ? {
+        email: prepared.firstAdmin.email,
+        ...(prepared.firstAdmin.password !== undefined ? { password: prepared.firstAdmin.password } : { note: 'from HUB_ADMIN_PASSWORD' }),
+      }
+    : { email: config.firstAdmin.email, note: 'set on first start' };
+  return { hub, admin };
+}
+
+async function startCmsSide(options: {
+  cmsDir: string;
+  cmsHost: string;
+  cmsPort: number;
+  stateDir: string;
+  urls: DatabaseUrls;
+  secrets: HubSecrets;
+}): Promise<{ editor: Login }> {
+  await running.build;
+  assertRunning();
+  const report = join(options.stateDir, 'cms-bootstrap.json');
+  rmSync(report, { force: true });
+  const editorEmail = env.CMS_EDITOR_EMAIL ?? 'redakcja@ekonomiaspoleczna.local';
+  // Used only if Strapi finds no admin user yet; it is never written down, so it is shown once.
+  const editorPassword = env.CMS_EDITOR_PASSWORD || generatePassword();
+  const { DATABASE_URL: _hubDatabase, ...withoutHubDatabase } = env;
+  const strapiEnv: NodeJS.ProcessEnv = {
+    ...withoutHubDatabase,
+    ...options.secrets,
+    CMS_DATABASE_URL: options.urls.cms,
+    CMS_EDITOR_EMAIL: editorEmail,
+    CMS_EDITOR_PASSWORD: editorPassword,
+    CMS_BOOTSTRAP_REPORT: report,
+    CMS_SERVE_ADMIN: serveAdmin ? 'true' : 'false',
+  };
+  const strapi = await progress.step(`Strapi on http://${options.cmsHost}:${options.cmsPort}`, async () => {
+    running.strapiStarting = StrapiProcess.start({
+      cmsDir: options.cmsDir,
+      env: strapiEnv,
+      host: options.cmsHost,
+      port: options.cmsPort,
+      onLog: (line) => progress.from('cms', line, isStrapiWarning(line)),
+      signal: shutdownSignal.signal,
+    });
+    return running.strapiStarting;
+  });
+  running.strapi = strapi;
+  running.lock?.update({ strapi: strapi.pid });
+  strapi.onUnexpectedExit((info, log) => died('Strapi', info, log));
+
+  let created: boolean | undefined;
+  try {
+    created = (JSON.parse(readFileSync(report, 'utf8')) as { editorCreated?: boolean }).editorCreated;
+  } catch {
+    created = undefined;
+  }
+  const editor: Login =
+    created === true
+      ? env.CMS_EDITOR_PASSWORD
+        ? { email: editorEmail, note: 'from CMS_EDITOR_PASSWORD' }
+        : { email: editorEmail, password: editorPassword }
+      : created === false
+        ? { email: editorEmail, note: 'set on first start' }
+        : { email: editorEmail, note: 'unknown: the CMS wrote no bootstrap report' };
+  return { editor };
+}
+
+function assertRunning(): void {
+  if (shuttingDown) throw new ShuttingDown();
+}
+
+class ShuttingDown extends Error {
+  constructor() {
+    super('shutting down');
+  }
+}
+
+function died(what: string, info: ExitInfo, log: string[]): void {
+  if (shuttingDown) return;
+  progress.write(`\n${what} stopped unexpectedly (${describeExit(info)}). Its last output:`);
+  for (const line of log.slice(-15)) progress.write(`    ${line}`);
+  void shutdown(1, `${what} is gone`);
+}
+
+/** Stops in dependency order: hub (gracefully), Strapi, the build, PostgreSQL. Exits with `code`. */
+function shutdown(code: number, reason: string): Promise<never> {
+  shuttingDown ??= (async () => {
+    progress.write(`\nStopping (${reason}) …`);
+    shutdownSignal.abort(new ShuttingDown());
+    const settle = async <T>(promise: Promise<T> | undefined): Promise<T | undefined> => promise?.catch(() => undefined);
+    const hub = running.hub ?? (await settle(running.hubStarting));
+    if (hub) await progress.step('hub stopped', () => hub.close()).catch(() => undefined);
+    const strapi = running.strapi ?? (await settle(running.strapiStarting));
+    if (strapi) await progress.step('Strapi stopped', () => strapi.stop()).catch(() => undefined);
+    await settle(running.build);
+    if (running.pg) await progress.step('PostgreSQL stopped', () => running.pg!.stop()).catch(() => undefined);
+    running.lock?.release();
+    process.exit(code);
+  })();
+  return shuttingDown;
+}
+
+/** A second Ctrl-C while stopping: kill whatever is left, now. */
+function forceStop(): void {
+  progress.write('Forced stop: killing Strapi and PostgreSQL.');
+  for (const pid of [running.strapi?.pid, running.pg?.pid]) if (pid && pid > 0) signalGroup(pid, 'SIGKILL');
+  running.lock?.release();
+  process.exit(1);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => (shuttingDown ? forceStop() : void shutdown(0, signal)));
+}
+process.on('unhandledRejection', (error) => {
+  if (error instanceof ShuttingDown || shuttingDown) return;
+  progress.write(`\nUnexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  void shutdown(1, 'unexpected error');
+});
+
+main().catch((error: unknown) => {
+  if (error instanceof ShuttingDown || shuttingDown) return;
+  progress.write(`\nThe hub could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (verbose && error instanceof Error && error.stack) progress.write(error.stack);
+  void shutdown(1, 'start failed');
+});
