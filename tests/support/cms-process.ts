@@ -5,7 +5,7 @@ import { ensureCmsBuild } from '../../api/src/launcher/strapi-build';
 import { StrapiProcess } from '../../api/src/launcher/strapi-process';
 import { generatePassword, generateSecrets } from '../../api/src/launcher/secrets';
 import { freePort } from '../../api/src/launcher/processes';
-import { createEmptyDatabase } from './test-database';
+import { createEmptyDatabase } from './test-server';
 
 /** Pass this to the `beforeAll` that starts a CMS: a first start builds Strapi's schema in a fresh database. */
 export const CMS_START_TIMEOUT_MS = 240_000;

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { createOrm, migrateToLatest, type OrmOptions } from '../../api/src/orm';
 import { dropDatabase, withDatabase } from '../../api/src/launcher/databases';
-import { testServerUrl } from './test-server';
+import { testServerUrl, uniqueDatabaseName } from './test-server';
 
 export interface TestDatabase {
   /** The database's name, unique to this suite and run. */
@@ -18,7 +18,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export { testServerUrl };
+export { createEmptyDatabase, testServerUrl } from './test-server';
 
 const MIGRATIONS_DIR = resolve(__dirname, '../../migrations');
 
@@ -78,8 +78,7 @@ async function migratedTemplate(): Promise<string> {
  * `label` ends up in the name, which helps when reading the server's logs.
  */
 export async function createTestDatabase(label = 'test', ormOptions: OrmOptions = {}): Promise<TestDatabase> {
-  const safe = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 24);
-  const name = `hub_${safe}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = uniqueDatabaseName('hub_', label);
   const template = await migratedTemplate();
   await withServer((client) =>
     client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}`),
@@ -99,13 +98,4 @@ export async function createTestDatabase(label = 'test', ormOptions: OrmOptions 
       await dropDatabase(url);
     },
   };
-}
-
-/** An empty database (no migrations) for suites that bring their own schema, e.g. the CMS's. */
-export async function createEmptyDatabase(label = 'empty'): Promise<{ name: string; url: string; drop(): Promise<void> }> {
-  const safe = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 24);
-  const name = `${safe}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withServer((client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
-  const url = withDatabase(testServerUrl(), name);
-  return { name, url, drop: () => dropDatabase(url) };
 }
