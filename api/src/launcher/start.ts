@@ -62,7 +62,10 @@ async function main(): Promise<void> {
   const cmsPort = port('CMS_PORT', 1337);
   const pgPort = port('EMBEDDED_PG_PORT', 54329);
   const external = Boolean(env.DATABASE_URL);
-  const shown = (path: string) => relative(process.cwd(), path) || '.';
+  const shown = (path: string) => {
+    const inside = relative(process.cwd(), path);
+    return inside === '' ? '.' : inside.startsWith('..') ? path : inside;
+  };
 
   progress.write(`Starting the Social Economy Hub (state in ${shown(stateDir)})`);
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
