@@ -62,9 +62,9 @@ describe('staff sign-in and accounts through GraphQL', () => {
     await db?.drop();
   });
 
-  const contextFor = (user: StaffPrincipal | null, locale = Locale.PL) => ({ requestId: 'test', em: orm.em.fork(), user, locale }) as unknown as HubContext;
+  const contextFor = (user: StaffPrincipal | null, locale = Locale.pl) => ({ requestId: 'test', em: orm.em.fork(), user, locale }) as unknown as HubContext;
 
-  async function run(source: string, { user = null as StaffPrincipal | null, locale = Locale.PL, variables = {} as Record<string, unknown> } = {}) {
+  async function run(source: string, { user = null as StaffPrincipal | null, locale = Locale.pl, variables = {} as Record<string, unknown> } = {}) {
     return graphql({ schema, source, contextValue: contextFor(user, locale), variableValues: variables });
   }
 
@@ -88,7 +88,7 @@ describe('staff sign-in and accounts through GraphQL', () => {
 
   it('reports wrong credentials inside the payload, in the request language, with no token', async () => {
     const pl = await run(LOGIN, { variables: { email: 'ala@example.org', password: 'wrong-password-here' } });
-    const en = await run(LOGIN, { locale: Locale.EN, variables: { email: 'nobody@example.org', password: 'wrong-password-here' } });
+    const en = await run(LOGIN, { locale: Locale.en, variables: { email: 'nobody@example.org', password: 'wrong-password-here' } });
     expect(pl.errors).toBeUndefined();
     expect((pl.data as any).staffLogin).toEqual({ token: null, expiresAt: null, user: null, errors: [{ code: 'INVALID_CREDENTIALS', field: null, message: 'Nieprawidłowy e-mail lub hasło.' }] });
     expect((en.data as any).staffLogin.errors).toEqual([{ code: 'INVALID_CREDENTIALS', field: null, message: 'Wrong email or password.' }]);
@@ -103,7 +103,7 @@ describe('staff sign-in and accounts through GraphQL', () => {
   it('refuses account management to staff who are not administrators with FORBIDDEN', async () => {
     const create = await run(
       `mutation { staffUserCreate(input: { email: "x@example.org", displayName: "X", password: "long enough password", roles: [TRAINER] }) { staffUser { id } errors { code } } }`,
-      { user: analyst, locale: Locale.EN },
+      { user: analyst, locale: Locale.en },
     );
     expect(create.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(create.errors?.[0].message).toBe('Your roles do not allow this.');

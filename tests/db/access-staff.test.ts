@@ -51,7 +51,7 @@ describe('staff accounts in PostgreSQL', () => {
   });
 
   const em = (): EntityManager => orm.em.fork();
-  const service = (locale = Locale.PL) => new StaffUserService(em(), { locale, tokens });
+  const service = (locale = Locale.pl) => new StaffUserService(em(), { locale, tokens });
   const clear = () => orm.em.fork().nativeDelete(StaffUser, {});
 
   async function failure(promise: Promise<unknown>): Promise<DomainError> {
@@ -140,7 +140,7 @@ describe('staff accounts in PostgreSQL', () => {
         expect(error.code).toBe(StaffErrorCode.INVALID_CREDENTIALS);
         expect(error.message).toBe('Nieprawidłowy e-mail lub hasło.');
       }
-      expect((await failure(new StaffUserService(em(), { locale: Locale.EN, tokens }).login({ email: 'x@example.org', password: 'y' }))).message).toBe('Wrong email or password.');
+      expect((await failure(new StaffUserService(em(), { locale: Locale.en, tokens }).login({ email: 'x@example.org', password: 'y' }))).message).toBe('Wrong email or password.');
     });
 
     it('takes about as long for an unknown email as for a wrong password, so timing does not reveal accounts', async () => {
@@ -212,7 +212,7 @@ describe('staff accounts in PostgreSQL', () => {
       [{ displayName: '   ' }, StaffErrorCode.DISPLAY_NAME_REQUIRED, 'displayName'],
       [{ roles: [] }, StaffErrorCode.ROLES_REQUIRED, 'roles'],
     ])('refuses %j with %s', async (change, code, field) => {
-      const error = await failure(service(Locale.EN).create({ ...valid, email: 'filip@example.org', ...change }));
+      const error = await failure(service(Locale.en).create({ ...valid, email: 'filip@example.org', ...change }));
       expect(error).toMatchObject({ code, field: ['input', field] });
       expect(await em().count(StaffUser, { email: 'filip@example.org' })).toBe(0);
     });

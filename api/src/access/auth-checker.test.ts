@@ -75,9 +75,9 @@ describe('authorisation matrix', () => {
       }
       return '';
     };
-    expect(message(null, Locale.PL)).toMatch(/Zaloguj się/);
-    expect(message(null, Locale.EN)).toMatch(/Sign in as staff/);
-    expect(message(staff(TRAINER), Locale.EN)).toMatch(/Your roles do not allow this/);
+    expect(message(null, Locale.pl)).toMatch(/Zaloguj się/);
+    expect(message(null, Locale.en)).toMatch(/Sign in as staff/);
+    expect(message(staff(TRAINER), Locale.en)).toMatch(/Your roles do not allow this/);
   });
 
   it('is an arrow function, because type-graphql would try to construct anything with a prototype', () => {

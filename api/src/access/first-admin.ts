@@ -37,7 +37,7 @@ export async function ensureFirstAdmin(em: EntityManager, options: FirstAdminOpt
     if ((await tx.count(StaffUser, {})) > 0) return { created: false, email };
     const generatedPassword = options.password ? undefined : generateStaffPassword();
     // Messages of a failed check go to the operator's console: English.
-    const service = new StaffUserService(tx, { locale: Locale.EN });
+    const service = new StaffUserService(tx, { locale: Locale.en });
     const admin = await service.build({
       email,
       displayName: options.displayName ?? 'Administrator',

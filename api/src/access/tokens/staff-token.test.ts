@@ -96,7 +96,7 @@ describe('staff tokens', () => {
     expect(thrown(() => principalFromAuthorizationHeader('Basic x', SECRET)).message).toBe(
       'Nagłówek Authorization musi mieć postać "Bearer <token>". / The Authorization header must read "Bearer <token>".',
     );
-    expect(thrown(() => principalFromAuthorizationHeader('Basic x', SECRET, { locale: Locale.EN })).message).toBe('The Authorization header must read "Bearer <token>".');
+    expect(thrown(() => principalFromAuthorizationHeader('Basic x', SECRET, { locale: Locale.en })).message).toBe('The Authorization header must read "Bearer <token>".');
   });
 
   it('will not sign or verify with an empty secret', () => {

@@ -33,7 +33,7 @@ export function toSuccessStory(raw: StrapiStory, cmsBaseUrl: string): SuccessSto
   story.lead = raw.lead ?? null;
   story.body = raw.body ?? null;
   story.tags = Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [];
-  story.locale = raw.locale === Locale.EN ? Locale.EN : Locale.PL;
+  story.locale = raw.locale === Locale.en ? Locale.en : Locale.pl;
   story.publishedAt = raw.publishedAt ? new Date(raw.publishedAt) : null;
   story.entityKey = raw.entityKey || null;
   story.terytCode = raw.terytCode || null;
