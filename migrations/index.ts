@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127100000_access } from './Migration20261127100000_access';
 import { Migration20261127110000_territory } from './Migration20261127110000_territory';
+import { Migration20261127120000_observatory } from './Migration20261127120000_observatory';
 
 /**
  * Every hub migration in order. Listed explicitly (not found by glob) so the same list works
@@ -9,4 +10,5 @@ import { Migration20261127110000_territory } from './Migration20261127110000_ter
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127100000_access', class: Migration20261127100000_access },
   { name: 'Migration20261127110000_territory', class: Migration20261127110000_territory },
+  { name: 'Migration20261127120000_observatory', class: Migration20261127120000_observatory },
 ];

@@ -16,6 +16,7 @@ export { importTerritory, type TerritoryImportReport, type ImportTerritoryOption
 export { parseTerc, type TercParseResult, type UnitRecord } from './import/parse-terc';
 export { parsePowiatPopulation, parseVoivodeshipPopulation, addPopulationTotals, type PopulationRecord } from './import/parse-population';
 export { parseCsv, columnIndex } from './import/csv';
+export { builtinUnits, builtinPopulation, BUILTIN_POPULATION_YEAR } from './import/builtin-territory';
 
 /** Territory: TERYT units (country, voivodeships, powiats, gminas) and their population. */
 export const territoryModule: HubModule<TerritoryLoaders, HubContext> & { createLoaders: typeof createTerritoryLoaders } = {

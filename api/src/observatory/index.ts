@@ -1,0 +1,28 @@
+import type { HubModule } from '../shared/module';
+import type { HubContext } from '../context';
+import { SocialEconomyEntity } from './registry/social-economy-entity.entity';
+import { SocialEconomyEntityResolver, TerritorialUnitEntitiesResolver } from './registry/registry.resolver';
+import { createRegistryLoaders, type RegistryLoaders } from './registry/registry.loaders';
+
+export { SocialEconomyEntity } from './registry/social-economy-entity.entity';
+export { LegalForm, SocialEconomyEntityStatus } from './registry/legal-form';
+export { SocialEconomyEntityFilter, normaliseFilter, type EntityFilter } from './registry/entity-filter.input';
+export { SocialEconomyEntityConnection } from './registry/registry.resolver';
+export { pageEntitiesWithin, type EntityPage } from './registry/entities-within';
+export { createRegistryLoaders, type RegistryLoaders, type EntitiesWithinKey } from './registry/registry.loaders';
+export { findEntity, type EntityLookup } from './registry/registry.service';
+export { seedDemoRegistry, type SeedDemoRegistryOptions } from './demo/seed-demo-registry';
+export { FEATURED_ENTITIES, type FeaturedEntity } from './demo/featured';
+export { generateDemoRegistry, planDemoRegistry, territorySample, NGO_SAMPLE_RATE, type DemoEntityRecord, type DemoGroup, type TerritorySample, type SampleUnit } from './demo/generate-registry';
+export { loadCalibration, BUILTIN_CALIBRATION, type DemoCalibration, type CitedFigure } from './demo/calibration';
+
+/** Observatory: the registry of social economy entities (first cut) and its demo data. */
+export const observatoryModule: HubModule<RegistryLoaders, HubContext> & { createLoaders: typeof createRegistryLoaders } = {
+  name: 'observatory',
+  entities: [SocialEconomyEntity],
+  resolvers: [SocialEconomyEntityResolver, TerritorialUnitEntitiesResolver],
+  createLoaders: createRegistryLoaders,
+  nodeFetchers: {
+    SocialEconomyEntity: (ids, ctx) => Promise.all(ids.map((id) => ctx.loaders.observatory.entityById.load(id))),
+  },
+};
