@@ -17,7 +17,7 @@ export class SocialEconomyEntityResolver {
   @Query(() => SocialEconomyEntity, { description: 'One social economy entity, found by exactly one of: id, KRS number, REGON or NIP.' })
   async socialEconomyEntity(
     @Arg('id', () => ID, { nullable: true, description: 'Its global id (or the UUID that CMS entries use as entityKey).' }) id: string | null | undefined,
-    @Arg('krs', () => String, { nullable: true, description: 'KRS number (leading zeros optional).' }) krs: string | null | undefined,
+    @Arg('krs', () => String, { nullable: true, description: 'KRS number, 10 digits with its leading zeros (e.g. "0000566214").' }) krs: string | null | undefined,
     @Arg('regon', () => String, { nullable: true, description: 'REGON, 9 or 14 digits; spaces and dashes are ignored.' }) regon: string | null | undefined,
     @Arg('nip', () => String, { nullable: true, description: 'NIP, 10 digits; spaces, dashes and a PL prefix are ignored.' }) nip: string | null | undefined,
     @Ctx() ctx: HubContext,

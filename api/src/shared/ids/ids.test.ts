@@ -151,7 +151,7 @@ describe('REGON', () => {
 describe('KRS number', () => {
   it.each([
     ['0000566214', true, 'ten digits with leading zeros'],
-    ['566214', true, 'the same number without its leading zeros'],
+    ['566214', false, 'a number without its leading zeros (the register always prints 10 digits)'],
     ['0000-566-214', true, 'with dashes'],
     ['0000000000', false, 'zero'],
     ['00005662140', false, 'eleven digits'],
@@ -161,14 +161,15 @@ describe('KRS number', () => {
     expect(isValidKrs(input)).toBe(expected);
   });
 
-  it('pads a valid number to 10 digits', () => {
-    expect(checkKrs('566214')).toEqual({ valid: true, value: '0000566214' });
+  it('returns the digits alone when a typed KRS number is valid', () => {
+    expect(checkKrs('0000 566 214')).toEqual({ valid: true, value: '0000566214' });
   });
 
-  it('accepts any non-zero number of up to 10 digits, because a KRS number has no check digit', () => {
+  it('accepts any non-zero 10-digit number, because a KRS number has no check digit', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 9_999_999_999 }), (n) => {
-        expect(checkKrs(n.toString())).toEqual({ valid: true, value: n.toString().padStart(10, '0') });
+        const krs = n.toString().padStart(10, '0');
+        expect(checkKrs(krs)).toEqual({ valid: true, value: krs });
       }),
     );
   });

@@ -4,13 +4,14 @@ import { IdentifierCheck, invalid, normaliseIdentifier, RandomSource } from './c
  * KRS number (numer w Krajowym Rejestrze Sądowym), the National Court Register number. It is a
  * sequence number assigned in order of first entry since 2001 and written with leading zeros to 10
  * digits (e.g. 0000566214). It carries NO check digit, so validation can only check the shape:
- * 1–10 digits, not all zeros. A well-formed number says nothing about whether the entity exists.
+ * exactly 10 digits (leading zeros written out, as the register prints it), not all zeros. A
+ * well-formed number says nothing about whether the entity exists.
  */
 export function checkKrs(input: string): IdentifierCheck {
   const value = normaliseIdentifier(input);
-  if (!/^\d{1,10}$/.test(value)) return invalid('FORMAT', 'A KRS number has up to 10 digits (written with leading zeros)');
+  if (!/^\d{10}$/.test(value)) return invalid('FORMAT', 'A KRS number has exactly 10 digits, leading zeros included (e.g. 0000566214)');
   if (/^0+$/.test(value)) return invalid('FORMAT', 'A KRS number cannot be zero');
-  return { valid: true, value: value.padStart(10, '0') };
+  return { valid: true, value };
 }
 
 export const isValidKrs = (input: string): boolean => checkKrs(input).valid;
