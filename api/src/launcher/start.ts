@@ -298,6 +298,17 @@ function forceStop(): void {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => (shuttingDown ? forceStop() : void shutdown(0, signal)));
 }
+// A closed terminal must not crash the launcher with EPIPE/EIO before it has stopped its children.
+process.stdout.on('error', () => undefined);
+
+// `npm start` runs us under `sh -c`; `kill -TERM <npm>` reaches only that shell, which dies without
+// passing it on. Losing the parent is therefore a stop request too, or Strapi and PostgreSQL would
+// be left running with nobody to stop them.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid && !shuttingDown) void shutdown(0, 'the process that started the hub is gone');
+}, 1000).unref();
+
 process.on('unhandledRejection', (error) => {
   if (error instanceof ShuttingDown || shuttingDown) return;
   progress.write(`\nUnexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
