@@ -122,7 +122,7 @@ describe('success stories joined with the registry and territory (real Strapi, r
     }
 
     const byEntities = (perUnit: number) => `{ territorialUnits(level: POWIAT, first: 10) { nodes { terytCode
-      entities(first: ${perUnit}) { nodes { name seat { name } stories(locale: pl) { title } } } } } }`;
+      entities(first: ${perUnit}) { nodes { seat { name } stories(locale: pl) { title } } } } } }`;
     const byUnits = (units: number) => `{ territorialUnits(level: POWIAT, first: ${units}) { nodes { terytCode
       entities(first: 2) { nodes { name stories(locale: pl) { title } } } } } }`;
 

@@ -24,13 +24,13 @@ async function unitOrAncestor(ctx: HubContext, code: string): Promise<Territoria
 
 @Resolver(() => SuccessStory)
 export class SuccessStoryResolver {
-  @Query(() => SuccessStoryConnection, { description: 'Published success stories, newest first, optionally only those from a territory (including all units inside it).' })
+  @Query(() => SuccessStoryConnection, { nullable: true, description: 'Published success stories, newest first, optionally only those from a territory (including all units inside it).' })
   async successStories(
     @Arg('locale', () => Locale, { defaultValue: DEFAULT_LOCALE, description: 'Language wanted; stories without a translation are served in Polish.' }) locale: Locale,
     @Arg('territory', () => String, { nullable: true, description: 'TERYT code (2, 4 or 7 digits, or PL for the whole country).' }) territory: string | undefined,
     @Args() page: ForwardPageArgs,
     @Ctx() ctx: HubContext,
-  ): Promise<Connection<SuccessStory>> {
+  ): Promise<Connection<SuccessStory> | null> {
     const window = pageWindow(page);
     if (territory !== undefined && territory !== null) {
       if (!TERYT_OR_COUNTRY.test(territory)) throw badInput('INVALID_TERYT_CODE', `"${territory}" is not a TERYT code (2, 4 or 7 digits) or PL`, ['territory']);
@@ -65,7 +65,7 @@ export class SuccessStoryResolver {
 
 @Resolver(() => SocialEconomyEntity)
 export class EntityStoriesResolver {
-  @FieldResolver(() => [SuccessStory], { description: 'Published success stories about this entity, newest first.' })
+  @FieldResolver(() => [SuccessStory], { nullable: true, description: 'Published success stories about this entity, newest first. Null (with a CMS_UNAVAILABLE error) only when the CMS cannot be reached and nothing is cached.' })
   async stories(
     @Root() entity: SocialEconomyEntity,
     @Arg('locale', () => Locale, { defaultValue: DEFAULT_LOCALE, description: 'Language wanted; falls back to Polish.' }) locale: Locale,
@@ -77,7 +77,7 @@ export class EntityStoriesResolver {
 
 @Resolver(() => TerritorialUnit)
 export class TerritoryStoriesResolver {
-  @FieldResolver(() => [SuccessStory], { description: `Published success stories from this unit or any unit inside it, newest first (at most ${STORIES_PER_UNIT}).` })
+  @FieldResolver(() => [SuccessStory], { nullable: true, description: `Published success stories from this unit or any unit inside it, newest first (at most ${STORIES_PER_UNIT}). Null (with a CMS_UNAVAILABLE error) only when the CMS cannot be reached and nothing is cached.` })
   async stories(
     @Root() unit: TerritorialUnit,
     @Arg('locale', () => Locale, { defaultValue: DEFAULT_LOCALE, description: 'Language wanted; falls back to Polish.' }) locale: Locale,
