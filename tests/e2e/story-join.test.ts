@@ -121,7 +121,7 @@ describe('success stories joined with the registry and territory (real Strapi, r
       return { res, sql: t.sql.count - sqlBefore, cms: t.hub.cms.requestCount - cmsBefore };
     }
 
-    const byEntities = (perUnit: number) => `{ territorialUnits(level: POWIAT, first: 10) { nodes { terytCode
+    const byEntities = (perUnit: number) => `{ territorialUnits(level: VOIVODESHIP, first: 10) { nodes { terytCode
       entities(first: ${perUnit}) { nodes { seat { name } stories(locale: pl) { title } } } } } }`;
     const byUnits = (units: number) => `{ territorialUnits(level: POWIAT, first: ${units}) { nodes { terytCode
       entities(first: 2) { nodes { name stories(locale: pl) { title } } } } } }`;
