@@ -188,7 +188,7 @@ export async function createHubApp({ config, orm, log = pino({ level: config.log
       await apollo.start();
       app.get('/graphql', (req, res, next) => {
         // A person opening /graphql in a browser gets the explorer; API clients get GraphQL.
-        if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
+        if (req.accepts(['application/json', 'text/html']) === 'text/html') {
           res.type('html').send(explorerPage('/graphql'));
           return;
         }

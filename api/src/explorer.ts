@@ -64,8 +64,10 @@ export function explorerPage(endpoint: string): string {
 <script src="/explorer-assets/graphiql.js"></script>
 <script>
   const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+  // A link may carry a query to open (?query=…), so stories and widgets can link to a live example.
+  const shared = new URLSearchParams(window.location.search).get('query');
   ReactDOM.createRoot(document.getElementById('explorer')).render(
-    React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)}, defaultEditorToolsVisibility: true })
+    React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)}, query: shared || undefined, defaultEditorToolsVisibility: true })
   );
 </script>
 </body>
