@@ -63,6 +63,7 @@ export async function startTestCms(options: TestCmsOptions = {}): Promise<TestCm
         CMS_DATABASE_URL: database.url,
         CMS_DATABASE_POOL_MAX: '5',
         CMS_SERVE_ADMIN: 'false',
+        FORCE_COLOR: '0',
         CMS_SEED_DEMO: options.seedDemo ? 'true' : 'false',
         CMS_EDITOR_EMAIL: editor.email,
         CMS_EDITOR_PASSWORD: editor.password,

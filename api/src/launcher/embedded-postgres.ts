@@ -4,6 +4,7 @@ import { arch, platform } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
 import { Client } from 'pg';
 import {
+  assertPortFree,
   childExited,
   commandLine,
   describeExit,
@@ -34,6 +35,8 @@ export interface EmbeddedPostgresOptions {
    * the server in its turn. A test run's server is not detached, so Ctrl-C on jest stops it too.
    */
   detached?: boolean;
+  /** Appended to the error when the port is taken by something else, e.g. which variable changes it. */
+  portInUseHint?: string;
 }
 
 /**
@@ -64,6 +67,10 @@ export class EmbeddedPostgresServer {
 
   get pid(): number {
     return this.child.pid ?? -1;
+  }
+
+  get isRunning(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** A connection URL for one database on this server. */
@@ -116,6 +123,8 @@ export class EmbeddedPostgresServer {
       await initialise(settings, runAs !== undefined, onLog);
     }
     await clearStalePostmaster(settings.dataDir, notice);
+    // Checked only now: an orphaned server of ours on this port has just been stopped.
+    await assertPortFree(settings.port, '127.0.0.1', options.portInUseHint ?? '');
 
     const child = spawn(
       binaries.postgres,

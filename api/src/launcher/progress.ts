@@ -64,7 +64,14 @@ export function isStrapiWarning(line: string): boolean {
   return /\b(warn|error)\b/i.test(line);
 }
 
-/** PostgreSQL log lines worth showing without LOG_LEVEL=debug. */
+/**
+ * PostgreSQL log lines worth showing without LOG_LEVEL=debug: server trouble. Plain ERROR lines are
+ * failed statements, which the client that sent them reports itself (Strapi probes for indexes
+ * that do not exist yet on its first start, for instance).
+ */
 export function isPostgresWarning(line: string): boolean {
-  return /\b(WARNING|ERROR|FATAL|PANIC)\b/.test(line) && !/the database system is (starting up|shutting down)/.test(line);
+  return (
+    /\b(WARNING|FATAL|PANIC)\b/.test(line) &&
+    !/the database system is (starting up|shutting down)|terminating connection due to administrator command/.test(line)
+  );
 }

@@ -41,6 +41,8 @@ interface Running {
 }
 
 const running: Running = {};
+/** Accounts created by this start whose generated password has not been shown yet. */
+const unshownLogins: { what: string; login: Login }[] = [];
 const shutdownSignal = new AbortController();
 let shuttingDown: Promise<never> | undefined;
 
@@ -77,7 +79,6 @@ async function main(): Promise<void> {
 
   await assertPortFree(hubPort, hubHost, 'Set HUB_PORT to use another port.');
   await assertPortFree(cmsPort, cmsHost, 'Set CMS_PORT to use another port.');
-  if (!external) await assertPortFree(pgPort, '127.0.0.1', 'Set EMBEDDED_PG_PORT to use another port.');
 
   // The admin build needs only the sources: start it now, next to the database work.
   running.build = progress.step(
@@ -114,7 +115,16 @@ async function main(): Promise<void> {
     startHubSide(config),
     startCmsSide({ cmsDir, cmsHost, cmsPort, stateDir, urls, secrets: effective }),
   ]);
+  // The hub calls itself ready only when it reaches both its database and the CMS.
+  await progress.step('hub ready (/readyz: database and CMS reachable)', () =>
+    waitForHttp(new URL('/readyz', hubResult.hub.url).toString(), {
+      what: 'the hub to be ready (/readyz)',
+      timeoutMs: 30_000,
+      signal: shutdownSignal.signal,
+    }),
+  );
 
+  unshownLogins.length = 0;
   progress.write(
     formatBanner({
       graphqlUrl: hubResult.hub.url,
@@ -148,6 +158,7 @@ async function useEmbeddedDatabases(dataDir: string, pgPort: number): Promise<Da
     port: pgPort,
     onLog: (line) => progress.from('pg', line, isPostgresWarning(line)),
     onNotice: (m) => progress.notice(m),
+    portInUseHint: 'Set EMBEDDED_PG_PORT to use another port.',
   });
   running.pg = pg;
   pg.onUnexpectedExit((info, log) => died('PostgreSQL', info, log));
@@ -177,14 +188,8 @@ async function startHubSide(config: HubConfig): Promise<{ hub: RunningHub; admin
   assertRunning();
   const hub = await progress.step(`hub on http://${config.host}:${config.port}`, async () => {
     running.hubStarting = startHub(config);
-    const started = await running.hubStarting;
-    running.hub = started;
-    await waitForHttp(new URL('/readyz', started.url).toString(), {
-      what: 'the hub to be ready (/readyz)',
-      timeoutMs: 30_000,
-      signal: shutdownSignal.signal,
-    });
-    return started;
+    running.hub = await running.hubStarting;
+    return running.hub;
   });
   const admin: Login = prepared.firstAdmin
     ? {
@@ -192,6 +197,7 @@ async function startHubSide(config: HubConfig): Promise<{ hub: RunningHub; admin
         ...(prepared.firstAdmin.password !== undefined ? { password: prepared.firstAdmin.password } : { note: 'from HUB_ADMIN_PASSWORD' }),
       }
     : { email: config.firstAdmin.email, note: 'set on first start' };
+  if (admin.password) unshownLogins.push({ what: 'hub first admin', login: admin });
   return { hub, admin };
 }
 
@@ -219,6 +225,8 @@ async function startCmsSide(options: {
     CMS_EDITOR_PASSWORD: editorPassword,
     CMS_BOOTSTRAP_REPORT: report,
     CMS_SERVE_ADMIN: serveAdmin ? 'true' : 'false',
+    // Strapi colours its log even into a pipe; keep colour only when we print to a terminal.
+    FORCE_COLOR: process.stdout.isTTY ? '1' : '0',
   };
   const strapi = await progress.step(`Strapi on http://${options.cmsHost}:${options.cmsPort}`, async () => {
     running.strapiStarting = StrapiProcess.start({
@@ -249,6 +257,7 @@ async function startCmsSide(options: {
       : created === false
         ? { email: editorEmail, note: 'set on first start' }
         : { email: editorEmail, note: 'unknown: the CMS wrote no bootstrap report' };
+  if (editor.password) unshownLogins.push({ what: 'CMS editor', login: editor });
   return { editor };
 }
 
@@ -273,14 +282,18 @@ function died(what: string, info: ExitInfo, log: string[]): void {
 function shutdown(code: number, reason: string): Promise<never> {
   shuttingDown ??= (async () => {
     progress.write(`\nStopping (${reason}) …`);
+    // A start that failed after creating an account must still hand over its only copy of the password.
+    for (const { what, login } of unshownLogins) {
+      progress.write(`  The ${what} was created on this start: ${login.email} / ${login.password} (shown only now; write it down)`);
+    }
     shutdownSignal.abort(new ShuttingDown());
     const settle = async <T>(promise: Promise<T> | undefined): Promise<T | undefined> => promise?.catch(() => undefined);
     const hub = running.hub ?? (await settle(running.hubStarting));
-    if (hub) await progress.step('hub stopped', () => hub.close()).catch(() => undefined);
+    if (hub) await progress.step('stopping the hub', () => hub.close()).catch(() => undefined);
     const strapi = running.strapi ?? (await settle(running.strapiStarting));
-    if (strapi) await progress.step('Strapi stopped', () => strapi.stop()).catch(() => undefined);
+    if (strapi?.isRunning) await progress.step('stopping Strapi', () => strapi.stop()).catch(() => undefined);
     await settle(running.build);
-    if (running.pg) await progress.step('PostgreSQL stopped', () => running.pg!.stop()).catch(() => undefined);
+    if (running.pg?.isRunning) await progress.step('stopping PostgreSQL', () => running.pg!.stop()).catch(() => undefined);
     running.lock?.release();
     process.exit(code);
   })();

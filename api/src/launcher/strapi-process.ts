@@ -46,6 +46,10 @@ export class StrapiProcess {
     return this.child.pid ?? -1;
   }
 
+  get isRunning(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   /** Called once if Strapi exits without `stop()` having been asked for. */
   onUnexpectedExit(listener: (info: ExitInfo, recentLog: string[]) => void): void {
     this.exitListeners.push(listener);
