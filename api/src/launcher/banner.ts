@@ -18,11 +18,18 @@ export interface BannerFacts {
   startMs: number;
 }
 
-/** A query that works on a fresh start and shows the point of the hub: facts and CMS words in one graph. */
+/**
+ * A query that works on a fresh start and shows the point of the hub: a CMS story, the registry
+ * entity it is about and the place it happened, in one request.
+ */
 export const EXAMPLE_QUERY = `{
   successStories(first: 3) {
     totalCount
-    edges { node { title } }
+    nodes {
+      title
+      entity { name legalForm }
+      territory { name parent { name } }
+    }
   }
 }`;
 
