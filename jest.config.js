@@ -6,7 +6,8 @@ const swcOptions = require('./tests/setup/swc-options.cjs');
  *   api/src/ (…test.ts)    unit tests beside the code; no database, no network
  *   tests/db/               PostgreSQL only (a fresh migrated database per suite)
  *   tests/http/             the hub's HTTP app through supertest, with PostgreSQL
- *   tests/e2e/              a real Strapi as well (tests/support/cms-process.ts)
+ *   tests/cms/              a real Strapi alone (its bootstrap: token, permissions, seed, editor)
+ *   tests/e2e/              a real Strapi and the hub (tests/support/cms-process.ts)
  *   tests/browser/          a real browser (Playwright)
  *   tests/launcher/         `npm start`'s process orchestration (embedded PostgreSQL, secrets, builds)
  * e.g. `npx jest tests/db`, `npx jest api/src`. The global setup starts one embedded PostgreSQL
