@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig, type HubConfig } from './config';
 import { createOrm } from './orm';
 import { createHubApp } from './app';
@@ -15,8 +15,8 @@ export interface RunningHub {
  * Starts the hub's HTTP server on an already-migrated database. `close()` stops taking new
  * requests, lets in-flight ones finish, then releases the database pool.
  */
-export async function startHub(config: HubConfig): Promise<RunningHub> {
-  const log = pino({ level: config.logLevel, base: { service: 'hub' } });
+export async function startHub(config: HubConfig, options: { log?: Logger } = {}): Promise<RunningHub> {
+  const log = options.log ?? pino({ level: config.logLevel, base: { service: 'hub' } });
   const orm = await createOrm(config.databaseUrl);
   const httpServer = createServer();
   const hub = await createHubApp({ config, orm, log, httpServer });

@@ -187,7 +187,7 @@ async function startHubSide(config: HubConfig): Promise<{ hub: RunningHub; admin
   );
   assertRunning();
   const hub = await progress.step(`hub on http://${config.host}:${config.port}`, async () => {
-    running.hubStarting = startHub(config);
+    running.hubStarting = startHub(config, { log: progress.hubLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
     running.hub = await running.hubStarting;
     return running.hub;
   });

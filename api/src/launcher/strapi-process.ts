@@ -74,6 +74,8 @@ export class StrapiProcess {
         CMS_PORT: String(options.port),
         STRAPI_TELEMETRY_DISABLED: 'true',
         BROWSER: 'none',
+        // The hub sends up to 200 keys in one batched filter URL; Node's default 16 KB header limit is too tight.
+        NODE_OPTIONS: [options.env.NODE_OPTIONS, '--max-http-header-size=65536'].filter(Boolean).join(' '),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
