@@ -1,0 +1,2 @@
+export { Money } from './money';
+export { DecimalScalar, MoneyObject, toMoneyObject } from './money.graphql';
