@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127100000_access } from './Migration20261127100000_access';
 import { Migration20261127110000_territory } from './Migration20261127110000_territory';
 import { Migration20261127120000_observatory } from './Migration20261127120000_observatory';
+import { Migration20261127131000_statistical_areas } from './Migration20261127131000_statistical_areas';
 
 /**
  * Every hub migration in order. Listed explicitly (not found by glob) so the same list works
@@ -11,4 +12,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127100000_access', class: Migration20261127100000_access },
   { name: 'Migration20261127110000_territory', class: Migration20261127110000_territory },
   { name: 'Migration20261127120000_observatory', class: Migration20261127120000_observatory },
+  { name: 'Migration20261127131000_statistical_areas', class: Migration20261127131000_statistical_areas },
 ];
