@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TerritorialUnit } from './territorial-unit.entity';
 import { PopulationFigure } from './population-figure.entity';
+import { createStatisticalAreaLoaders } from './areas/statistical-area.loaders';
 
 /**
  * Per-request loaders of the territory module: each turns all the loads of one tick into one
@@ -31,6 +32,9 @@ export function createTerritoryLoaders(em: EntityManager) {
       for (const figure of figures) byUnit.get(figure.unit.terytCode)?.push(figure);
       return codes.map((c) => byUnit.get(c)!);
     }),
+
+    /** Statistical areas: `areaByCode`, `nutsByUnitCode`. */
+    ...createStatisticalAreaLoaders(em),
   };
 }
 

@@ -7,6 +7,9 @@ import { COUNTRY_CODE } from '../teryt-code';
 import { builtinPopulation, builtinUnits, BUILTIN_COUNTRY_NAME } from './builtin-territory';
 import { parseTerc, type UnitRecord } from './parse-terc';
 import { addPopulationTotals, parsePowiatPopulation, parseVoivodeshipPopulation, type PopulationRecord } from './parse-population';
+import { readNutsSource } from '../nuts/read-nuts-source';
+import { storeNutsSource, type NutsImportReport } from '../nuts/store-nuts';
+import { rebuildStatisticalAreas, type StatisticalAreasReport } from '../areas/rebuild-statistical-areas';
 
 export type ImportLog = Pick<Logger, 'info' | 'warn'>;
 
@@ -35,6 +38,10 @@ export interface TerritoryImportReport {
   /** Units in the database the source does not list; they are kept (entities may be seated there). */
   notInSource: number;
   population: { figures: number; inserted: number; updated: number; unchanged: number; years: number[] };
+  /** NUTS regions and the powiat → NUTS-3 table, when the data directory has the NUTS and powiat geometry; else null (left as they were). */
+  nuts: NutsImportReport | null;
+  /** The areas statistics are published for, rebuilt after every import. */
+  statisticalAreas: StatisticalAreasReport;
   durationMs: number;
 }
 
@@ -128,11 +135,15 @@ const LEVEL_ORDER: Record<TerritorialLevel, number> = { COUNTRY: 0, VOIVODESHIP:
 /**
  * Imports the territory (TERC) and population into the hub database: from `dataDir` when given,
  * otherwise the built-in Poland + 16 voivodeships. Idempotent upsert in one transaction; nothing
- * is deleted, so entities seated in a unit a newer extract dropped keep their seat.
+ * is deleted, so entities seated in a unit a newer extract dropped keep their seat. In the same
+ * transaction: the NUTS regions and powiat → NUTS-3 table when the directory has the geometry, and
+ * (always) the statistical areas rebuilt from whatever the database then holds.
  */
 export async function importTerritory(em: EntityManager, options: ImportTerritoryOptions = {}): Promise<TerritoryImportReport> {
   const started = Date.now();
   const source = options.dataDir ? await readTerritorySource(options.dataDir, options.log) : builtinTerritorySource();
+  const nutsSource = options.dataDir ? await readNutsSource(options.dataDir) : null;
+  if (options.dataDir && !nutsSource) options.log?.warn({ dataDir: options.dataDir }, 'no NUTS or powiat geometry found; NUTS regions left as they were');
   const units = [...source.units].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.terytCode.localeCompare(b.terytCode));
   const unitJson = JSON.stringify(
     units.map((u) => ({
@@ -148,14 +159,23 @@ export async function importTerritory(em: EntityManager, options: ImportTerritor
     source.population.map((p) => ({ unit_teryt_code: p.terytCode, year: p.year, population: p.population, reference_date: p.referenceDate, source: p.source })),
   );
 
-  const { unitCounts, populationCounts, notInSource } = await em.transactional(async (tx) => {
+  const { unitCounts, populationCounts, notInSource, nuts, statisticalAreas } = await em.transactional(async (tx) => {
     const unitRows = await tx.execute<{ inserted: boolean }[]>(UPSERT_UNITS, [unitJson]);
     const populationRows = await tx.execute<{ inserted: boolean }[]>(UPSERT_POPULATION, [populationJson]);
     const [{ count }] = await tx.execute<{ count: string }[]>(
       'select count(*) as count from territorial_unit where teryt_code not in (select value from jsonb_array_elements_text(?::jsonb))',
       [JSON.stringify(units.map((u) => u.terytCode))],
     );
-    return { unitCounts: countUpserts(unitRows, units.length), populationCounts: countUpserts(populationRows, source.population.length), notInSource: Number(count) };
+    const powiatCodes = new Set(units.filter((u) => u.level === TerritorialLevel.POWIAT).map((u) => u.terytCode));
+    const nuts = nutsSource ? await storeNutsSource(tx, nutsSource, powiatCodes) : null;
+    const statisticalAreas = await rebuildStatisticalAreas(tx);
+    return {
+      unitCounts: countUpserts(unitRows, units.length),
+      populationCounts: countUpserts(populationRows, source.population.length),
+      notInSource: Number(count),
+      nuts,
+      statisticalAreas,
+    };
   });
 
   const ofLevel = (level: TerritorialLevel) => units.filter((u) => u.level === level).length;
@@ -171,8 +191,13 @@ export async function importTerritory(em: EntityManager, options: ImportTerritor
     ...unitCounts,
     notInSource,
     population: { figures: source.population.length, ...populationCounts, years: [...new Set(source.population.map((p) => p.year))].sort() },
+    nuts,
+    statisticalAreas,
     durationMs: Date.now() - started,
   };
+  if (nuts && (nuts.powiats.withoutShape.length || nuts.powiats.withoutUnit.length)) {
+    options.log?.warn({ withoutShape: nuts.powiats.withoutShape, withoutUnit: nuts.powiats.withoutUnit }, 'powiat geometry and TERC extract disagree; those powiats have no NUTS region');
+  }
   options.log?.info({ territoryImport: report }, 'territory imported');
   return report;
 }

@@ -1,4 +1,4 @@
-import { distanceToBoundary, interiorPoint, largestPolygon, multiPolygonContains, polygonArea, polygonCentroid, polygonContains, type MultiPolygon, type Polygon } from './geometry';
+import { bboxContains, bboxOf, distanceToBoundary, interiorPoint, largestPolygon, multiPolygonContains, polygonArea, polygonCentroid, polygonContains, type MultiPolygon, type Polygon } from './geometry';
 import { mapPowiatsToNuts3, parseNutsFeatures, parsePowiatShapes } from './map-powiats-to-nuts';
 
 const square = (x: number, y: number, size: number) => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]] as const;
@@ -50,6 +50,9 @@ describe('polygon geometry', () => {
     expect(multiPolygonContains(islands, [3.5, 3.5])).toBe(false);
     expect(multiPolygonContains(islands, [15, 1])).toBe(false);
     expect(largestPolygon(islands)).toBe(squareWithHole);
+    expect(bboxOf(islands)).toEqual({ minX: 0, minY: 0, maxX: 22, maxY: 10 });
+    expect(bboxContains(bboxOf(islands), [15, 1])).toBe(true);
+    expect(bboxContains(bboxOf(islands), [15, 11])).toBe(false);
   });
 
   it('measures the distance to the nearest edge of any ring, holes included', () => {

@@ -11,12 +11,17 @@ export type Ring = readonly Point[];
 export type Polygon = readonly Ring[];
 export type MultiPolygon = readonly Polygon[];
 
-/** The edges of a ring, closing it whether or not the last position repeats the first. */
-function* edges(ring: Ring): Generator<[Point, Point]> {
-  for (let i = 0; i < ring.length; i++) {
+/**
+ * Calls `visit` with each edge of a ring, closing it whether or not the last position repeats the
+ * first (zero-length edges skipped); stops early when `visit` returns true. A plain loop: these run
+ * over every vertex of every powiat, and a generator costs several times more.
+ */
+function eachEdge(ring: Ring, visit: (a: Point, b: Point) => boolean | void): void {
+  const n = ring.length;
+  for (let i = 0; i < n; i++) {
     const a = ring[i];
-    const b = ring[(i + 1) % ring.length];
-    if (a[0] !== b[0] || a[1] !== b[1]) yield [a, b];
+    const b = ring[i + 1 === n ? 0 : i + 1];
+    if ((a[0] !== b[0] || a[1] !== b[1]) && visit(a, b)) return;
   }
 }
 
@@ -27,13 +32,13 @@ function ringAreaAndCentroid(ring: Ring): { area: number; cx: number; cy: number
   let cy = 0;
   // Relative to the first vertex, so large coordinates do not swallow small areas.
   const [ox, oy] = ring[0] ?? [0, 0];
-  for (const [[ax, ay], [bx, by]] of edges(ring)) {
-    const x0 = ax - ox, y0 = ay - oy, x1 = bx - ox, y1 = by - oy;
+  eachEdge(ring, (a, b) => {
+    const x0 = a[0] - ox, y0 = a[1] - oy, x1 = b[0] - ox, y1 = b[1] - oy;
     const cross = x0 * y1 - x1 * y0;
     twiceArea += cross;
     cx += (x0 + x1) * cross;
     cy += (y0 + y1) * cross;
-  }
+  });
   if (twiceArea === 0) return { area: 0, cx: ox, cy: oy };
   return { area: twiceArea / 2, cx: ox + cx / (3 * twiceArea), cy: oy + cy / (3 * twiceArea) };
 }
@@ -57,20 +62,22 @@ export function polygonCentroid(polygon: Polygon): Point {
 }
 
 function onSegment([px, py]: Point, [ax, ay]: Point, [bx, by]: Point): boolean {
+  if (px < Math.min(ax, bx) || px > Math.max(ax, bx) || py < Math.min(ay, by) || py > Math.max(ay, by)) return false;
   const cross = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
   if (Math.abs(cross) > 1e-12 * Math.max(1, Math.abs(bx - ax) + Math.abs(by - ay))) return false;
-  return px >= Math.min(ax, bx) && px <= Math.max(ax, bx) && py >= Math.min(ay, by) && py <= Math.max(ay, by);
+  return true;
 }
 
 /** Ray casting (even-odd) against one ring; a point on the ring counts as inside. */
 function inRing(p: Point, ring: Ring): 'inside' | 'boundary' | 'outside' {
   let inside = false;
-  for (const [a, b] of edges(ring)) {
-    if (onSegment(p, a, b)) return 'boundary';
+  let boundary = false;
+  eachEdge(ring, (a, b) => {
+    if (onSegment(p, a, b)) return (boundary = true);
     // Half-open rule on y, so a ray through a vertex counts it once.
     if (a[1] > p[1] !== b[1] > p[1] && p[0] < a[0] + ((p[1] - a[1]) * (b[0] - a[0])) / (b[1] - a[1])) inside = !inside;
-  }
-  return inside ? 'inside' : 'outside';
+  });
+  return boundary ? 'boundary' : inside ? 'inside' : 'outside';
 }
 
 /** Whether a point lies in a polygon (inside its outer ring, not strictly inside a hole); its boundary counts as in. */
@@ -91,9 +98,32 @@ function segmentDistance([px, py]: Point, [ax, ay]: Point, [bx, by]: Point): num
 /** Distance from a point to the nearest edge of any ring of a shape (0 on the boundary). */
 export function distanceToBoundary(shape: MultiPolygon, p: Point): number {
   let best = Infinity;
-  for (const polygon of shape) for (const ring of polygon) for (const [a, b] of edges(ring)) best = Math.min(best, segmentDistance(p, a, b));
+  for (const polygon of shape) for (const ring of polygon) eachEdge(ring, (a, b) => void (best = Math.min(best, segmentDistance(p, a, b))));
   return best;
 }
+
+export interface BBox {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** The bounding box of a shape, to skip most containment tests cheaply. */
+export function bboxOf(shape: MultiPolygon): BBox {
+  const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const polygon of shape) {
+    for (const [x, y] of polygon[0] ?? []) {
+      if (x < box.minX) box.minX = x;
+      if (x > box.maxX) box.maxX = x;
+      if (y < box.minY) box.minY = y;
+      if (y > box.maxY) box.maxY = y;
+    }
+  }
+  return box;
+}
+
+export const bboxContains = (box: BBox, [x, y]: Point): boolean => x >= box.minX && x <= box.maxX && y >= box.minY && y <= box.maxY;
 
 /** The polygon of a shape with the largest area. */
 export function largestPolygon(shape: MultiPolygon): Polygon {
@@ -113,9 +143,9 @@ export function largestPolygon(shape: MultiPolygon): Polygon {
 function scanLineMidpoint(polygon: Polygon, y: number): Point | null {
   const xs: number[] = [];
   for (const ring of polygon) {
-    for (const [a, b] of edges(ring)) {
+    eachEdge(ring, (a, b) => {
       if (a[1] > y !== b[1] > y) xs.push(a[0] + ((y - a[1]) * (b[0] - a[0])) / (b[1] - a[1]));
-    }
+    });
   }
   xs.sort((l, r) => l - r);
   let best: Point | null = null;

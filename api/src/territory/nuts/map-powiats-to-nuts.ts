@@ -1,4 +1,4 @@
-import { distanceToBoundary, interiorPoint, multiPolygonContains, toMultiPolygon, type MultiPolygon, type Point } from './geometry';
+import { bboxContains, bboxOf, distanceToBoundary, interiorPoint, multiPolygonContains, toMultiPolygon, type MultiPolygon, type Point } from './geometry';
 
 /** How a powiat was placed in its NUTS-3 region. */
 export type PowiatNutsMethod = 'centroid-in-polygon' | 'nearest';
@@ -77,11 +77,14 @@ const project = (shape: MultiPolygon): MultiPolygon => shape.map((polygon) => po
  */
 export function mapPowiatsToNuts3(powiats: readonly Shape[], nuts3: readonly Shape[]): PowiatNuts3Match[] {
   if (!nuts3.length) throw new Error('No NUTS-3 regions to map powiats to');
-  const regions = nuts3.map((r) => ({ code: r.code, shape: project(r.shape) }));
+  const regions = nuts3.map((r) => {
+    const shape = project(r.shape);
+    return { code: r.code, shape, bbox: bboxOf(shape) };
+  });
   return powiats.map((powiat) => {
     const projected = interiorPoint(project(powiat.shape));
     const point: Point = [projected[0] / LON_SCALE, projected[1]];
-    const containing = regions.find((r) => multiPolygonContains(r.shape, projected));
+    const containing = regions.find((r) => bboxContains(r.bbox, projected) && multiPolygonContains(r.shape, projected));
     if (containing) return { powiatCode: powiat.code, nuts3Code: containing.code, method: 'centroid-in-polygon', point };
     let nearest = regions[0];
     let distance = Infinity;
