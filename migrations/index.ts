@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127100000_access } from './Migration20261127100000_access';
 import { Migration20261127110000_territory } from './Migration20261127110000_territory';
 import { Migration20261127120000_observatory } from './Migration20261127120000_observatory';
+import { Migration20261127130000_registry_history } from './Migration20261127130000_registry_history';
 import { Migration20261127131000_statistical_areas } from './Migration20261127131000_statistical_areas';
 
 /**
@@ -12,5 +13,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127100000_access', class: Migration20261127100000_access },
   { name: 'Migration20261127110000_territory', class: Migration20261127110000_territory },
   { name: 'Migration20261127120000_observatory', class: Migration20261127120000_observatory },
+  { name: 'Migration20261127130000_registry_history', class: Migration20261127130000_registry_history },
   { name: 'Migration20261127131000_statistical_areas', class: Migration20261127131000_statistical_areas },
 ];

@@ -1,11 +1,22 @@
 import type { HubModule } from '../shared/module';
 import type { HubContext } from '../context';
 import { SocialEconomyEntity } from './registry/social-economy-entity.entity';
+import { EntityState } from './registry/history/entity-state.entity';
+import { RegistryEvent } from './registry/history/registry-event.entity';
+import { AnnualReport } from './reports/annual-report.entity';
 import { SocialEconomyEntityResolver, TerritorialUnitEntitiesResolver } from './registry/registry.resolver';
 import { createRegistryLoaders, type RegistryLoaders } from './registry/registry.loaders';
 
 export { SocialEconomyEntity } from './registry/social-economy-entity.entity';
 export { LegalForm, SocialEconomyEntityStatus } from './registry/legal-form';
+export { EntityState } from './registry/history/entity-state.entity';
+export { RegistryEvent } from './registry/history/registry-event.entity';
+export { RegistryEventKind } from './registry/history/registry-event-kind';
+export { applyEvent, diffTimelines, isRetroactive, versionAt, TimelineError, type EntityFacts, type TimelineVersion, type TimelineEvent, type RegistryEventDetails } from './registry/history/timeline';
+export { RegistryHistoryService, type EntityEventInput, type RecordEventOptions, type RecordedEvent, type RecordEventsResult, type AsOf } from './registry/history/registry-history.service';
+export { foldForSearch } from './registry/search-name';
+export { PkdSection, isPkdCode, sectionOf, divisionsOf } from './registry/pkd';
+export { AnnualReport, ExcludedEmployment } from './reports/annual-report.entity';
 export { SocialEconomyEntityFilter, normaliseFilter, type EntityFilter } from './registry/entity-filter.input';
 export { SocialEconomyEntityConnection } from './registry/registry.resolver';
 export { pageEntitiesWithin, type EntityPage } from './registry/entities-within';
@@ -19,7 +30,7 @@ export { loadCalibration, BUILTIN_CALIBRATION, type DemoCalibration, type CitedF
 /** Observatory: the registry of social economy entities (first cut) and its demo data. */
 export const observatoryModule: HubModule<RegistryLoaders, HubContext> & { createLoaders: typeof createRegistryLoaders } = {
   name: 'observatory',
-  entities: [SocialEconomyEntity],
+  entities: [SocialEconomyEntity, EntityState, RegistryEvent, AnnualReport],
   resolvers: [SocialEconomyEntityResolver, TerritorialUnitEntitiesResolver],
   createLoaders: createRegistryLoaders,
   nodeFetchers: {

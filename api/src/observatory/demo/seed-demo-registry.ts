@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImportLog } from '../../territory';
+import { foldForSearch } from '../registry/search-name';
 import { loadCalibration } from './calibration';
 import { FEATURED_ENTITIES } from './featured';
 import { generateDemoRegistry, territorySample, type SampleUnit } from './generate-registry';
@@ -19,9 +20,9 @@ const TERRITORY_SQL = `
   left join lateral (select f.population from population_figure f where f.unit_teryt_code = u.teryt_code order by f.year desc limit 1) p on true`;
 
 const INSERT_SQL = `
-  insert into social_economy_entity (id, name, legal_form, krs, regon, nip, seat_teryt_code, founded_on, status, synthetic, created_at, updated_at)
-  select r.id, r.name, r.legal_form, r.krs, r.regon, r.nip, r.seat_teryt_code, r.founded_on, r.status, true, now(), now()
-  from jsonb_to_recordset(?::jsonb) as r(id uuid, name text, legal_form text, krs text, regon text, nip text, seat_teryt_code text, founded_on date, status text)
+  insert into social_economy_entity (id, name, search_name, legal_form, krs, regon, nip, seat_teryt_code, founded_on, status, synthetic, created_at, updated_at)
+  select r.id, r.name, r.search_name, r.legal_form, r.krs, r.regon, r.nip, r.seat_teryt_code, r.founded_on, r.status, true, now(), now()
+  from jsonb_to_recordset(?::jsonb) as r(id uuid, name text, search_name text, legal_form text, krs text, regon text, nip text, seat_teryt_code text, founded_on date, status text)
   on conflict do nothing
   returning id`;
 
@@ -50,6 +51,7 @@ export async function seedDemoRegistry(em: EntityManager, options: SeedDemoRegis
     const rows = records.map((r) => ({
       id: r.id,
       name: r.name,
+      search_name: foldForSearch(r.name),
       legal_form: r.legalForm,
       krs: r.krs,
       regon: r.regon,

@@ -1,8 +1,9 @@
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { BeforeCreate, BeforeUpdate, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../shared/relay';
 import { TerritorialUnit } from '../../territory';
 import { LegalForm, SocialEconomyEntityStatus } from './legal-form';
+import { foldForSearch } from './search-name';
 
 /**
  * An entry of the Observatory's registry: a social cooperative, an NGO, a reintegration unit
@@ -17,6 +18,11 @@ import { LegalForm, SocialEconomyEntityStatus } from './legal-form';
 @Check({ name: 'social_economy_entity_krs_format', expression: "krs ~ '^[0-9]{10}$'" })
 @Check({ name: 'social_economy_entity_regon_format', expression: "regon ~ '^([0-9]{9}|[0-9]{14})$'" })
 @Check({ name: 'social_economy_entity_nip_format', expression: "nip ~ '^[0-9]{10}$'" })
+@Check({ name: 'social_economy_entity_pkd_code_format', expression: "pkd_code ~ '^[0-9]{2}\\.[0-9]{2}\\.[A-Z]$'" })
+@Index({
+  name: 'social_economy_entity_search_name_trgm_index',
+  expression: 'create index "social_economy_entity_search_name_trgm_index" on "social_economy_entity" using gin ("search_name" gin_trgm_ops)',
+})
 export class SocialEconomyEntity extends Node {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -54,6 +60,18 @@ export class SocialEconomyEntity extends Node {
   @Enum({ items: () => SocialEconomyEntityStatus })
   status: SocialEconomyEntityStatus = SocialEconomyEntityStatus.ACTIVE;
 
+  @Field({ description: 'Whether the entity holds social enterprise status today (przedsiębiorstwo społeczne, granted by the voivode under the Act of 5 August 2022 on the social economy).' })
+  @Property({ type: 'boolean', default: false })
+  socialEnterprise: boolean = false;
+
+  @Field(() => String, { nullable: true, description: 'Main activity as a PKD 2007 class, e.g. "88.10.Z" (social work without accommodation for the elderly and disabled); null when unknown.' })
+  @Property({ type: 'string', length: 8, nullable: true })
+  pkdCode: string | null = null;
+
+  /** The name folded for diacritics-insensitive search (see foldForSearch); kept in step with `name` on every write. */
+  @Property({ type: 'text' })
+  searchName!: string;
+
   @Field({ description: 'True for generated demonstration records, which do not describe real organisations; show them labelled as such.' })
   @Property({ type: 'boolean', default: false })
   synthetic: boolean = false;
@@ -63,6 +81,12 @@ export class SocialEconomyEntity extends Node {
 
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  foldName(): void {
+    this.searchName = foldForSearch(this.name);
+  }
 
   get localId(): string {
     return this.id;
