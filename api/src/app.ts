@@ -20,6 +20,7 @@ import { localeFromHeader } from './shared/i18n';
 import { enforceQueryLimits, measureOperation } from './shared/limits';
 import { requestIdFor } from './shared/http';
 import { explorerPage, explorerAssets } from './explorer';
+import { createExportsRouter } from './exports';
 
 export interface HubDeps {
   config: HubConfig;
@@ -177,6 +178,7 @@ export async function createHubApp({ config, orm, log = pino({ level: config.log
     res.status(db === 'ok' && content === 'ok' ? 200 : 503).json({ status: db === 'ok' && content === 'ok' ? 'ready' : 'not-ready', database: db, cms: content });
   });
   app.use('/explorer-assets', explorerAssets());
+  app.use('/exports', createExportsRouter({ orm, log }));
 
   return {
     app,
