@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startHubTestApp, type HubTestApp } from '../http/hub-test-app';
 import { importTerritory } from '../../api/src/territory';
 import { LegalForm, RegistryEventKind, RegistryHistoryService, SocialEconomyEntity, SocialEconomyEntityStatus } from '../../api/src/observatory';
 
@@ -97,5 +98,59 @@ describe('the registry history on both time axes', () => {
     await expect(service().recordEvent(ids.coop, { kind: RegistryEventKind.SOCIAL_ENTERPRISE_GRANTED, occurredOn: '2024-01-01' }, { recordedAt: ago(30) })).rejects.toMatchObject({ code: 'RECORDED_BEFORE_LAST_CHANGE' });
     await expect(service().recordEvent(ids.coop, { kind: RegistryEventKind.SOCIAL_ENTERPRISE_GRANTED, occurredOn: '2019-01-01' })).rejects.toMatchObject({ code: 'BEFORE_FOUNDING' });
     expect(await db.orm.em.fork().getConnection().execute('select count(*)::int as n from entity_state')).toEqual(rowsBefore);
+  });
+
+  describe('through GraphQL', () => {
+    let t: HubTestApp;
+    beforeAll(async () => {
+      t = await startHubTestApp(db.url);
+    });
+    afterAll(async () => t?.close());
+
+    it('serves statusHistory now, as recorded last week, and only the version valid on a day', async () => {
+      const res = await t.gql(
+        `query($id: ID, $lastWeek: DateTimeISO) { socialEconomyEntity(id: $id) {
+          now: statusHistory { validFrom validTo status recordedTo seat { terytCode } }
+          lastWeek: statusHistory(recordedAt: $lastWeek) { validFrom validTo status }
+          march: statusHistory(validAt: "2026-03-15") { status }
+          marchLastWeek: statusHistory(validAt: "2026-03-15", recordedAt: $lastWeek) { status }
+          events { kind occurredOn status recordedAt } } }`,
+        { id: ids.coop, lastWeek: ago(7).toISOString() },
+      );
+      expect(res.body.errors).toBeUndefined();
+      const e = res.body.data.socialEconomyEntity;
+      expect(e.now).toEqual([
+        { validFrom: '2020-01-10', validTo: '2026-03-01', status: 'ACTIVE', recordedTo: null, seat: { terytCode: '12' } },
+        { validFrom: '2026-03-01', validTo: null, status: 'SUSPENDED', recordedTo: null, seat: { terytCode: '12' } },
+      ]);
+      expect(e.lastWeek.map((v: { validFrom: string }) => v.validFrom)).toEqual(['2020-01-10', '2026-06-01']);
+      expect(e.march).toEqual([{ status: 'SUSPENDED' }]);
+      expect(e.marchLastWeek).toEqual([{ status: 'ACTIVE' }]);
+      expect(e.events.map((x: { occurredOn: string }) => x.occurredOn)).toEqual(['2020-01-10', '2026-03-01', '2026-06-01']);
+    });
+
+    it('filters the entity list by the state at a point of either time axis', async () => {
+      const res = await t.gql(`query($lastWeek: DateTimeISO) {
+        suspendedNow: socialEconomyEntities(filter: { statuses: [SUSPENDED] }) { nodes { name } }
+        suspendedInMarch: socialEconomyEntities(filter: { statuses: [SUSPENDED], asOf: { validAt: "2026-03-15" } }) { nodes { name } }
+        suspendedInMarchAsBelievedLastWeek: socialEconomyEntities(filter: { statuses: [SUSPENDED], asOf: { validAt: "2026-03-15", recordedAt: $lastWeek } }) { totalCount }
+        inMazowieckieIn2020: socialEconomyEntities(filter: { terytCode: "14", asOf: { validAt: "2020-06-01" } }) { nodes { name } }
+        inMazowieckieNow: socialEconomyEntities(filter: { terytCode: "14" }) { totalCount }
+        before2019: socialEconomyEntities(filter: { asOf: { validAt: "2019-01-01" } }) { totalCount }
+      }`, { lastWeek: ago(7).toISOString() });
+      expect(res.body.errors).toBeUndefined();
+      const d = res.body.data;
+      expect(d.suspendedNow.nodes).toEqual([{ name: 'Spółdzielnia Socjalna „Łąka”' }]);
+      expect(d.suspendedInMarch.nodes).toEqual([{ name: 'Spółdzielnia Socjalna „Łąka”' }]);
+      expect(d.suspendedInMarchAsBelievedLastWeek.totalCount).toBe(0);
+      expect(d.inMazowieckieIn2020.nodes).toEqual([{ name: 'Fundacja „Źródło”' }]);
+      expect(d.inMazowieckieNow.totalCount).toBe(0);
+      expect(d.before2019.totalCount).toBe(1);
+    });
+
+    it('refuses a validAt that is not a calendar date', async () => {
+      const res = await t.gql(`query($id: ID) { socialEconomyEntity(id: $id) { statusHistory(validAt: "2026-02-30") { status } } }`, { id: ids.coop });
+      expect(res.body.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
+    });
   });
 });

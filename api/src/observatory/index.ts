@@ -4,6 +4,8 @@ import { SocialEconomyEntity } from './registry/social-economy-entity.entity';
 import { EntityState } from './registry/history/entity-state.entity';
 import { RegistryEvent } from './registry/history/registry-event.entity';
 import { AnnualReport } from './reports/annual-report.entity';
+import { EntityHistoryResolver, EntityStateResolver, RegistryEventResolver } from './registry/history/entity-history.resolver';
+import { AnnualReportResolver, EntityReportsResolver } from './reports/annual-report.resolver';
 import { SocialEconomyEntityResolver, TerritorialUnitEntitiesResolver } from './registry/registry.resolver';
 import { createRegistryLoaders, type RegistryLoaders } from './registry/registry.loaders';
 
@@ -17,7 +19,8 @@ export { RegistryHistoryService, type EntityEventInput, type RecordEventOptions,
 export { foldForSearch } from './registry/search-name';
 export { PkdSection, isPkdCode, sectionOf, divisionsOf } from './registry/pkd';
 export { AnnualReport, ExcludedEmployment } from './reports/annual-report.entity';
-export { SocialEconomyEntityFilter, normaliseFilter, type EntityFilter } from './registry/entity-filter.input';
+export { reportsOf } from './reports/annual-report.loaders';
+export { SocialEconomyEntityFilter, RegistryAsOfInput, normaliseFilter, type EntityFilter } from './registry/entity-filter.input';
 export { SocialEconomyEntityConnection } from './registry/registry.resolver';
 export { pageEntitiesWithin, type EntityPage } from './registry/entities-within';
 export { createRegistryLoaders, type RegistryLoaders, type EntitiesWithinKey } from './registry/registry.loaders';
@@ -31,9 +34,10 @@ export { loadCalibration, BUILTIN_CALIBRATION, type DemoCalibration, type CitedF
 export const observatoryModule: HubModule<RegistryLoaders, HubContext> & { createLoaders: typeof createRegistryLoaders } = {
   name: 'observatory',
   entities: [SocialEconomyEntity, EntityState, RegistryEvent, AnnualReport],
-  resolvers: [SocialEconomyEntityResolver, TerritorialUnitEntitiesResolver],
+  resolvers: [SocialEconomyEntityResolver, TerritorialUnitEntitiesResolver, EntityHistoryResolver, EntityStateResolver, RegistryEventResolver, EntityReportsResolver, AnnualReportResolver],
   createLoaders: createRegistryLoaders,
   nodeFetchers: {
     SocialEconomyEntity: (ids, ctx) => Promise.all(ids.map((id) => ctx.loaders.observatory.entityById.load(id))),
+    AnnualReport: (ids, ctx) => Promise.all(ids.map((id) => ctx.loaders.observatory.reportById.load(id))),
   },
 };

@@ -4,6 +4,8 @@ import type { PageWindow } from '../../shared/relay';
 import { SocialEconomyEntity } from './social-economy-entity.entity';
 import type { EntityFilter } from './entity-filter.input';
 import { pageEntitiesWithin, type EntityPage } from './entities-within';
+import { createHistoryLoaders } from './history/history.loaders';
+import { createReportLoaders } from '../reports/annual-report.loaders';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
@@ -15,9 +17,12 @@ export interface EntitiesWithinKey {
   window: PageWindow;
 }
 
-/** Per-request loaders of the registry. */
+/** Per-request loaders of the registry, its history and its annual reports. */
 export function createRegistryLoaders(em: EntityManager) {
   return {
+    ...createHistoryLoaders(em),
+    ...createReportLoaders(em),
+
     /** An entity by its UUID; null when there is none (or the key is not a UUID, e.g. a CMS typo). */
     entityById: new DataLoader<string, SocialEconomyEntity | null>(async (ids) => {
       const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
