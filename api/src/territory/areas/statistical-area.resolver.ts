@@ -22,7 +22,7 @@ export class StatisticalAreaResolver {
 
   @Query(() => [StatisticalArea], {
     description:
-      'The Polish NUTS regions, in code order. NUTS is the EU’s classification of statistical regions: NUTS 2 regions are voivodeships (Mazowieckie split in two), NUTS 3 subregions group whole powiats. Empty when the hub runs without NUTS geometry.',
+      'The Polish NUTS regions, in code order. NUTS is the EU’s classification of statistical regions: NUTS 2 regions are voivodeships (Mazowieckie split in two), NUTS 3 subregions group whole powiats. Source: Eurostat GISCO, NUTS 2021 (© EuroGeographics for the administrative boundaries); the hub places each powiat in its NUTS 3 subregion from the boundary geometry. Empty when the hub runs without NUTS geometry.',
   })
   async nutsRegions(
     @Arg('level', () => StatisticalAreaLevel, { nullable: true, description: 'NUTS2 or NUTS3; both when omitted.' }) level: StatisticalAreaLevel | null | undefined,
