@@ -4,6 +4,7 @@ import { Migration20261127110000_territory } from './Migration20261127110000_ter
 import { Migration20261127120000_observatory } from './Migration20261127120000_observatory';
 import { Migration20261127130000_registry_history } from './Migration20261127130000_registry_history';
 import { Migration20261127131000_statistical_areas } from './Migration20261127131000_statistical_areas';
+import { Migration20261127132000_indicators } from './Migration20261127132000_indicators';
 
 /**
  * Every hub migration in order. Listed explicitly (not found by glob) so the same list works
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127120000_observatory', class: Migration20261127120000_observatory },
   { name: 'Migration20261127130000_registry_history', class: Migration20261127130000_registry_history },
   { name: 'Migration20261127131000_statistical_areas', class: Migration20261127131000_statistical_areas },
+  { name: 'Migration20261127132000_indicators', class: Migration20261127132000_indicators },
 ];

@@ -19,6 +19,9 @@ export function ormConfig(databaseUrl: string, options: OrmOptions = {}): Option
     allowGlobalContext: false,
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: true },
+    // Rollup tables are written and read with set-based SQL only (see migrations); the ORM has no
+    // entity for them, and its schema comparison must not treat them as strays.
+    schemaGenerator: { skipTables: ['data_version', 'indicator_definition', 'indicator_value'] },
     pool: { min: 0, max: options.poolMax ?? 10 },
     migrations: {
       migrationsList,

@@ -28,6 +28,7 @@ export { findEntity, type EntityLookup } from './registry/registry.service';
 export { seedDemoRegistry, type SeedDemoRegistryOptions } from './demo/seed-demo-registry';
 export { FEATURED_ENTITIES, type FeaturedEntity } from './demo/featured';
 export { generateDemoRegistry, planDemoRegistry, territorySample, NGO_SAMPLE_RATE, type DemoEntityRecord, type DemoGroup, type TerritorySample, type SampleUnit } from './demo/generate-registry';
+export { indicatorsModule, refreshIndicators, IndicatorService, STARTER_INDICATORS, type RefreshReport } from './indicators';
 export { loadCalibration, BUILTIN_CALIBRATION, type DemoCalibration, type CitedFigure } from './demo/calibration';
 
 /** Observatory: the registry of social economy entities (first cut) and its demo data. */

@@ -1,0 +1,160 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DataVersion, Indicator, IndicatorBreakdown, IndicatorValue, Provenance, SuppressionReason } from './indicator.types';
+
+interface ValueRow {
+  indicator_code: string;
+  area_code: string;
+  area_level: string;
+  area_name: string;
+  year: number;
+  breakdown: string;
+  category: string;
+  numerator: string | null;
+  denominator: string | null;
+  value: string | null;
+  contributors: number;
+  suppressed: boolean;
+  suppression_reason: string | null;
+  parent_value: string | null;
+  national_value: string | null;
+  sibling_rank: number | null;
+  sibling_count: number | null;
+  previous_value: string | null;
+  change: string | null;
+  population_year: number | null;
+  unit: string;
+  source: string;
+  version_label: string;
+  version_citation: string;
+}
+
+export interface ValueQuery {
+  indicatorCodes: string[];
+  level?: string;
+  /** Areas within this one (any depth), or this one itself when `level` is its own level. */
+  within?: string;
+  areaCodes?: string[];
+  years?: number[];
+  breakdown: IndicatorBreakdown;
+  /** A data version label; the current published version when absent. */
+  version?: string;
+}
+
+const num = (v: string | null): number | null => (v === null ? null : Number(v));
+
+/**
+ * Reads published statistics from the rollup (never computes them). `revealSuppressed` is for
+ * analysts and administrators only: the public, API keys and widgets always get hidden values as null.
+ */
+export class IndicatorService {
+  constructor(private readonly em: EntityManager) {}
+
+  async definitions(codes?: string[]): Promise<Indicator[]> {
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select * from indicator_definition ${codes ? 'where code = any(?::text[])' : ''} order by position, code`,
+      codes ? [codes] : [],
+    );
+    return rows.map((r) =>
+      Object.assign(new Indicator(), {
+        code: r.code,
+        namePl: r.name_pl,
+        nameEn: r.name_en,
+        descriptionPl: r.description_pl,
+        descriptionEn: r.description_en,
+        unit: r.unit,
+        scale: r.scale,
+        breakdowns: r.breakdowns,
+        source: r.source,
+        citation: r.citation,
+        numeratorDefinition: JSON.stringify(r.numerator),
+        denominatorDefinition: r.denominator === null ? null : JSON.stringify(r.denominator),
+      }),
+    );
+  }
+
+  async versions(): Promise<DataVersion[]> {
+    const rows = await this.em.execute<{ label: string; status: string; cause: string; citation: string; published_at: Date | null }[]>(
+      `select label, status, cause, citation, published_at from data_version where status <> 'BUILDING' order by id desc`,
+    );
+    return rows.map((r) => Object.assign(new DataVersion(), { label: r.label, status: r.status, cause: r.cause, citation: r.citation, publishedAt: r.published_at }));
+  }
+
+  /** The id of a version by label, or of the current published one; null when there is none. */
+  async versionId(label?: string): Promise<number | null> {
+    const rows = await this.em.execute<{ id: number }[]>(
+      label ? `select id from data_version where label = ? and status <> 'BUILDING'` : `select id from data_version where status = 'PUBLISHED' order by id desc limit 1`,
+      label ? [label] : [],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async values(query: ValueQuery, options: { revealSuppressed: boolean }): Promise<IndicatorValue[]> {
+    const versionId = await this.versionId(query.version);
+    if (versionId === null) return [];
+    const where: string[] = ['v.indicator_code = any(?::text[])', 'v.valid_from_version <= ?', '(v.valid_to_version is null or v.valid_to_version > ?)', 'v.breakdown = ?'];
+    const params: unknown[] = [query.indicatorCodes, versionId, versionId, query.breakdown === IndicatorBreakdown.TOTAL ? 'TOTAL' : query.breakdown];
+    if (query.breakdown === IndicatorBreakdown.TOTAL) where.push(`v.category = 'TOTAL'`);
+    if (query.level) {
+      where.push('v.area_level = ?');
+      params.push(query.level);
+    }
+    if (query.years?.length) {
+      where.push('v.year = any(?::int[])');
+      params.push(query.years);
+    }
+    if (query.areaCodes) {
+      where.push('v.area_code = any(?::text[])');
+      params.push(query.areaCodes);
+    }
+    if (query.within) {
+      where.push(`(v.area_code = ? or a.parent_code = ? or v.area_code in (select m.unit_code from statistical_area_member m where m.area_code = ?)
+                   or a.parent_code in (select s.code from statistical_area s where s.parent_code = ?))`);
+      params.push(query.within, query.within, query.within, query.within);
+    }
+    const rows = await this.em.execute<ValueRow[]>(
+      `select v.*, a.name as area_name, d.unit, d.source, dv.label as version_label, dv.citation as version_citation
+         from indicator_value v
+         join indicator_definition d on d.code = v.indicator_code
+         join statistical_area a on a.code = v.area_code
+         join data_version dv on dv.id = ?
+        where ${where.join(' and ')}
+        order by v.indicator_code, v.area_level, v.area_code, v.year, v.breakdown, v.category`,
+      [versionId, ...params],
+    );
+    return rows.map((r) => toValue(r, options.revealSuppressed));
+  }
+}
+
+function toValue(r: ValueRow, revealSuppressed: boolean): IndicatorValue {
+  const hide = r.suppressed && !revealSuppressed;
+  return Object.assign(new IndicatorValue(), {
+    indicatorCode: r.indicator_code,
+    areaCode: r.area_code,
+    areaLevel: r.area_level,
+    areaName: r.area_name,
+    year: r.year,
+    breakdown: r.breakdown as IndicatorBreakdown,
+    category: r.category,
+    suppressed: r.suppressed,
+    suppressionReason: (r.suppression_reason as SuppressionReason | null) ?? null,
+    value: hide ? null : num(r.value),
+    numerator: hide ? null : num(r.numerator),
+    denominator: hide ? null : num(r.denominator),
+    contributors: hide ? null : r.contributors,
+    parentValue: num(r.parent_value),
+    nationalValue: num(r.national_value),
+    siblingRank: r.sibling_rank,
+    siblingCount: r.sibling_count,
+    previousValue: num(r.previous_value),
+    change: num(r.change),
+    populationYear: r.population_year,
+    provenance: Object.assign(new Provenance(), {
+      indicatorCode: r.indicator_code,
+      unit: r.unit,
+      source: r.source,
+      referenceDate: `${r.year}-12-31`,
+      dataVersion: r.version_label,
+      citation: r.version_citation,
+    }),
+  });
+}

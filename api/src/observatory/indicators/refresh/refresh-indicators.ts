@@ -1,0 +1,149 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { STARTER_INDICATORS, type IndicatorDefinitionData } from '../definitions/starter-indicators';
+import { assertMeasure, type Breakdown } from '../definitions/measure';
+import { buildFactTables } from './fact-tables';
+import { computeCells } from './compute-cells';
+import { cellKey, disclosureInput } from './disclose';
+import { storeIndicatorValues, type Flag } from './store-values';
+import { suppressCells } from '../../../shared/disclosure';
+
+export interface RefreshOptions {
+  /** What made the refresh necessary (an import, the demo seed); recorded on the data version. */
+  cause: string;
+  /** Years to publish; defaults to the years annual reports cover, or the last five complete years. */
+  years?: { from: number; to: number };
+  /**
+   * Incremental refresh: only these years' source data changed (e.g. one year's reports were
+   * imported). Those years and the next one (whose change-on-previous-year depends on them) are
+   * rewritten; the year before is computed for comparisons only. Other years keep their rows.
+   */
+  changedYears?: number[];
+  log?: Logger;
+  now?: Date;
+}
+
+export interface RefreshReport {
+  version: { id: number; label: string; citation: string };
+  years: { from: number; to: number };
+  indicators: { code: string; cells: number; suppressed: number; written: number; closed: number; ms: number }[];
+  durationMs: number;
+}
+
+interface DefinitionRow {
+  code: string;
+  name_pl: string;
+  name_en: string;
+  description_pl: string;
+  description_en: string;
+  unit: string;
+  numerator: unknown;
+  denominator: unknown;
+  scale: number;
+  breakdowns: string[];
+  source: string;
+  citation: string;
+}
+
+/** Writes the starter definitions into `indicator_definition` (the code is their source of truth). */
+export async function syncStarterIndicators(tx: EntityManager): Promise<void> {
+  const rows = STARTER_INDICATORS.map((d, position) => ({
+    code: d.code,
+    name_pl: d.namePl,
+    name_en: d.nameEn,
+    description_pl: d.descriptionPl,
+    description_en: d.descriptionEn,
+    unit: d.unit,
+    numerator: d.numerator,
+    denominator: d.denominator,
+    scale: d.scale,
+    breakdowns: d.breakdowns,
+    source: d.source,
+    citation: d.citation,
+    position,
+  }));
+  await tx.execute(
+    `insert into indicator_definition (code, name_pl, name_en, description_pl, description_en, unit, numerator, denominator, scale, breakdowns, source, citation, position)
+     select code, name_pl, name_en, description_pl, description_en, unit, numerator, denominator, scale, array(select jsonb_array_elements_text(breakdowns)), source, citation, position
+       from jsonb_to_recordset(?::jsonb) as r(code text, name_pl text, name_en text, description_pl text, description_en text, unit text,
+            numerator jsonb, denominator jsonb, scale int, breakdowns jsonb, source text, citation text, position int)
+     on conflict (code) do update set name_pl = excluded.name_pl, name_en = excluded.name_en, description_pl = excluded.description_pl,
+       description_en = excluded.description_en, unit = excluded.unit, numerator = excluded.numerator, denominator = excluded.denominator,
+       scale = excluded.scale, breakdowns = excluded.breakdowns, source = excluded.source, citation = excluded.citation, position = excluded.position`,
+    [JSON.stringify(rows)],
+  );
+}
+
+function toDefinition(row: DefinitionRow): IndicatorDefinitionData {
+  assertMeasure(row.numerator, `${row.code}.numerator`);
+  if (row.denominator !== null) assertMeasure(row.denominator, `${row.code}.denominator`);
+  return {
+    code: row.code,
+    namePl: row.name_pl,
+    nameEn: row.name_en,
+    descriptionPl: row.description_pl,
+    descriptionEn: row.description_en,
+    unit: row.unit,
+    numerator: row.numerator,
+    denominator: row.denominator,
+    scale: row.scale as IndicatorDefinitionData['scale'],
+    breakdowns: row.breakdowns as Breakdown[],
+    source: row.source,
+    citation: row.citation,
+  };
+}
+
+/** Which years to compute and which to write, for a full or an incremental refresh. */
+export function refreshWindow(years: { from: number; to: number }, changedYears?: number[]): { compute: { from: number; to: number }; write: { from: number; to: number } } {
+  if (!changedYears?.length) return { compute: years, write: years };
+  const first = Math.max(Math.min(...changedYears), years.from);
+  const last = Math.min(Math.max(...changedYears) + 1, years.to);
+  return { compute: { from: Math.max(first - 1, years.from), to: last }, write: { from: first, to: last } };
+}
+
+async function defaultYears(tx: EntityManager, now: Date): Promise<{ from: number; to: number }> {
+  const [span] = await tx.execute<{ from: number | null; to: number | null }[]>('select min(year)::int as "from", max(year)::int as "to" from annual_report');
+  if (span?.from && span.to) return { from: span.from, to: span.to };
+  const lastComplete = now.getUTCFullYear() - 1;
+  return { from: lastComplete - 4, to: lastComplete };
+}
+
+/**
+ * Recomputes every indicator into a new published data version, in one transaction: the
+ * previous version stays readable (and unchanged) until this one commits, and afterwards too.
+ * Values are computed set-based in SQL; disclosure control runs over each indicator's whole
+ * table (all areas, years and categories) so secondary suppression sees every sum.
+ */
+export async function refreshIndicators(em: EntityManager, options: RefreshOptions): Promise<RefreshReport> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  return em.transactional(async (tx) => {
+    await tx.execute(`select pg_advisory_xact_lock(hashtext('hub_indicator_refresh'))`);
+    await syncStarterIndicators(tx);
+    const years = options.years ?? (await defaultYears(tx, now));
+    const { compute, write } = refreshWindow(years, options.changedYears);
+    const day = now.toISOString().slice(0, 10);
+    const [{ n }] = await tx.execute<{ n: number }[]>(`select count(*)::int as n from data_version where label like ?`, [`${day}.%`]);
+    const label = `${day}.${n + 1}`;
+    const citation = `Krajowe Obserwatorium Gospodarki Społecznej (Hub Ekonomii Społecznej), wersja danych ${label} / National Social Economy Observatory, data version ${label}`;
+    const [version] = await tx.execute<{ id: number }[]>(`insert into data_version (label, status, cause, citation) values (?, 'BUILDING', ?, ?) returning id`, [label, options.cause, citation]);
+
+    await buildFactTables(tx, compute);
+    const definitions = (await tx.execute<DefinitionRow[]>('select * from indicator_definition order by position, code')).map(toDefinition);
+    const indicators: RefreshReport['indicators'] = [];
+    for (const definition of definitions) {
+      const t0 = Date.now();
+      const cells = await computeCells(tx, definition, compute);
+      const input = disclosureInput(cells, definition.denominator !== null && !['population', 'powiats'].includes(definition.denominator.kind));
+      const flags: Map<string, Flag> = suppressCells(input);
+      const stored = await storeIndicatorValues(tx, definition, cells, flags, cellKey, version.id, write);
+      indicators.push({ code: definition.code, cells: cells.length, ...stored, ms: Date.now() - t0 });
+      options.log?.debug({ indicator: definition.code, cells: cells.length, ...stored, ms: Date.now() - t0 }, 'indicator refreshed');
+    }
+    await tx.execute(`update data_version set status = 'SUPERSEDED' where status = 'PUBLISHED'`);
+    await tx.execute(`update data_version set status = 'PUBLISHED', published_at = now() where id = ?`, [version.id]);
+    const report: RefreshReport = { version: { id: version.id, label, citation }, years, indicators, durationMs: Date.now() - started };
+    options.log?.info({ dataVersion: label, years, indicators: indicators.length, durationMs: report.durationMs }, 'indicators refreshed');
+    return report;
+  });
+}
