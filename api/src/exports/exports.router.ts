@@ -51,6 +51,11 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
+/** Errors are not representations to revalidate: no ETag (res.json would add a weak one). */
+function sendJson(res: Response, status: number, body: unknown): void {
+  res.status(status).type('application/json; charset=utf-8').end(JSON.stringify(body));
+}
+
 export interface ExportsRouterDeps {
   orm: MikroORM;
   log: Logger;
@@ -99,17 +104,17 @@ export function createExportsRouter({ orm, log }: ExportsRouterDeps): Router {
       res.removeHeader('X-Data-Version');
       res.set('Cache-Control', 'no-store');
       if (error instanceof ExportError) {
-        res.status(error.status).json(error.toJSON());
+        sendJson(res, error.status, error.toJSON());
         return;
       }
       const requestId = String(req.id ?? '');
       log.error({ err: error, reqId: requestId }, 'export failed');
-      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error; quote the request id when reporting it', requestId } });
+      sendJson(res, 500, { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error; quote the request id when reporting it', requestId } });
     }
   });
   router.use((_req: Request, res: Response) => {
     res.set('Cache-Control', 'no-store');
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Exports live at /exports/indicators/<CODE>.<csv|xlsx|json|sdmx.csv>?level=…' } });
+    sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'Exports live at /exports/indicators/<CODE>.<csv|xlsx|json|sdmx.csv>?level=…' } });
   });
   return router;
 }

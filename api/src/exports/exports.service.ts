@@ -47,7 +47,9 @@ export class ExportsService {
     const definitionFingerprint = createHash('sha256')
       .update(JSON.stringify([indicator.code, indicator.namePl, indicator.nameEn, indicator.descriptionPl, indicator.descriptionEn, indicator.unit, indicator.source, indicator.citation]))
       .digest('base64url');
-    return { indicator, version: { label: version.label, status: version.status, citation: version.citation, publishedAt: version.publishedAt }, definitionFingerprint };
+    // Raw SQL hands timestamps over as strings; the formats need a Date.
+    const publishedAt = version.publishedAt ? new Date(version.publishedAt) : null;
+    return { indicator, version: { label: version.label, status: version.status, citation: version.citation, publishedAt }, definitionFingerprint };
   }
 
   /** The slice's public values from exactly the resolved version; a breakdown comes with its TOTAL. */
