@@ -5,6 +5,7 @@ import { Migration20261127120000_observatory } from './Migration20261127120000_o
 import { Migration20261127130000_registry_history } from './Migration20261127130000_registry_history';
 import { Migration20261127131000_statistical_areas } from './Migration20261127131000_statistical_areas';
 import { Migration20261127132000_indicators } from './Migration20261127132000_indicators';
+import { Migration20261127133000_import_runs } from './Migration20261127133000_import_runs';
 
 /**
  * Every hub migration in order. Listed explicitly (not found by glob) so the same list works
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127130000_registry_history', class: Migration20261127130000_registry_history },
   { name: 'Migration20261127131000_statistical_areas', class: Migration20261127131000_statistical_areas },
   { name: 'Migration20261127132000_indicators', class: Migration20261127132000_indicators },
+  { name: 'Migration20261127133000_import_runs', class: Migration20261127133000_import_runs },
 ];

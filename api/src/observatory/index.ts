@@ -8,6 +8,8 @@ import { EntityHistoryResolver, EntityStateResolver, RegistryEventResolver } fro
 import { AnnualReportResolver, EntityReportsResolver } from './reports/annual-report.resolver';
 import { SocialEconomyEntityResolver, TerritorialUnitEntitiesResolver } from './registry/registry.resolver';
 import { createRegistryLoaders, type RegistryLoaders } from './registry/registry.loaders';
+import { ImportRun } from './import/import-run.entity';
+import { RegistryImportResolver } from './import/registry-import.resolver';
 
 export { SocialEconomyEntity } from './registry/social-economy-entity.entity';
 export { LegalForm, SocialEconomyEntityStatus } from './registry/legal-form';
@@ -30,12 +32,18 @@ export { FEATURED_ENTITIES, type FeaturedEntity } from './demo/featured';
 export { generateDemoRegistry, planDemoRegistry, territorySample, NGO_SAMPLE_RATE, type DemoEntityRecord, type DemoGroup, type TerritorySample, type SampleUnit } from './demo/generate-registry';
 export { indicatorsModule, refreshIndicators, IndicatorService, STARTER_INDICATORS, type RefreshReport } from './indicators';
 export { loadCalibration, BUILTIN_CALIBRATION, type DemoCalibration, type CitedFigure } from './demo/calibration';
+export { importRegistryFiles, MAX_REPORTED_ERRORS, type RegistryImportFile, type RegistryImportOptions, type RegistryImportResult, type ImportReport, type ImportProblem, type ImportProgress, type ImportPhase } from './import/registry-import.service';
+export { ImportRun, ImportKind, ImportChannel } from './import/import-run.entity';
+export { ImportFormat } from './import/table';
+export { ImportRowErrorCode, RegistryImportErrorCode, type ImportRowError } from './import/messages';
+export { parseMoney } from './import/values';
+export { runRegistryImportCommand, IMPORT_USAGE, type ImportCommandIo } from './import/import-command';
 
 /** Observatory: the registry of social economy entities (first cut) and its demo data. */
 export const observatoryModule: HubModule<RegistryLoaders, HubContext> & { createLoaders: typeof createRegistryLoaders } = {
   name: 'observatory',
-  entities: [SocialEconomyEntity, EntityState, RegistryEvent, AnnualReport],
-  resolvers: [SocialEconomyEntityResolver, TerritorialUnitEntitiesResolver, EntityHistoryResolver, EntityStateResolver, RegistryEventResolver, EntityReportsResolver, AnnualReportResolver],
+  entities: [SocialEconomyEntity, EntityState, RegistryEvent, AnnualReport, ImportRun],
+  resolvers: [SocialEconomyEntityResolver, TerritorialUnitEntitiesResolver, EntityHistoryResolver, EntityStateResolver, RegistryEventResolver, EntityReportsResolver, AnnualReportResolver, RegistryImportResolver],
   createLoaders: createRegistryLoaders,
   nodeFetchers: {
     SocialEconomyEntity: (ids, ctx) => Promise.all(ids.map((id) => ctx.loaders.observatory.entityById.load(id))),

@@ -13,7 +13,9 @@ export interface EntityRow {
   row: number;
   ids: Identifiers;
   /** The columns as the file names them, for errors found later (TERYT lookup, matching). */
-  labels: Record<'teryt' | IdentifierKind, string>;
+  labels: Record<'teryt' | 'social_enterprise' | IdentifierKind, string>;
+  /** The seat's TERYT code when it reads as one (checked against the territory even if other cells are wrong). */
+  seatCode: string | null;
   /** Null when a cell of the row is invalid (its errors are reported); identifiers are kept for duplicate checks. */
   values: EntityValues | null;
 }
@@ -50,12 +52,12 @@ export function readEntityRows(table: ImportTable, today: string): { map: Column
     const pkdCode = r.pkd('pkd');
     const changedOn = r.date('changed_on');
     errors.push(...r.errors);
-    const labels = { teryt: r.label('teryt'), krs: r.label('krs'), regon: r.label('regon'), nip: r.label('nip') };
+    const labels = { teryt: r.label('teryt'), social_enterprise: r.label('social_enterprise'), krs: r.label('krs'), regon: r.label('regon'), nip: r.label('nip') };
     const values =
       r.errors.length || name === null || legalForm === null || seatCode === null
         ? null
         : { name, legalForm, seatCode, foundedOn, status, socialEnterprise, pkdCode, changedOn };
-    return { row: tableRow.row, ids, labels, values };
+    return { row: tableRow.row, ids, labels, seatCode, values };
   });
   return { map, rows, errors };
 }
@@ -100,6 +102,8 @@ export interface EntityCreate {
   entity: EntitySnapshot;
   /** Founding date if known, else the change date or the import date: the FOUNDED event and first state start then. */
   occurredOn: string;
+  /** `data_zmiany`, dating a non-active status or a social enterprise grant given for a new entity. */
+  changedOn: string | null;
 }
 
 export interface EntityUpdate {
@@ -135,8 +139,19 @@ export function changesBetween(before: EntitySnapshot, after: EntitySnapshot): C
   if (before.legalForm !== after.legalForm) changes.push({ kind: 'LEGAL_FORM_CHANGED', details: { from: before.legalForm, to: after.legalForm } });
   if (before.seatCode !== after.seatCode) changes.push({ kind: 'SEAT_CHANGED', details: { from: before.seatCode, to: after.seatCode } });
   if (before.status !== after.status) changes.push(statusChange(before.status, after.status));
-  if (before.socialEnterprise !== after.socialEnterprise) changes.push({ kind: after.socialEnterprise ? 'SOCIAL_ENTERPRISE_GRANTED' : 'SOCIAL_ENTERPRISE_WITHDRAWN', details: {} });
+  // Liquidation and dissolution end the status themselves (their events say so); no separate withdrawal.
+  const endsStatus = after.status === SocialEconomyEntityStatus.IN_LIQUIDATION || after.status === SocialEconomyEntityStatus.DISSOLVED;
+  if (before.socialEnterprise !== after.socialEnterprise && !(endsStatus && !after.socialEnterprise && before.status !== after.status)) changes.push({ kind: after.socialEnterprise ? 'SOCIAL_ENTERPRISE_GRANTED' : 'SOCIAL_ENTERPRISE_WITHDRAWN', details: {} });
   return changes;
+}
+
+const endsSocialEnterprise = (status: SocialEconomyEntityStatus | null) => status === SocialEconomyEntityStatus.IN_LIQUIDATION || status === SocialEconomyEntityStatus.DISSOLVED;
+
+/** The Act of 5 Aug 2022 (art. 7) withdraws social enterprise status from an entity being wound up. */
+function socialEnterpriseAllowed(entity: EntitySnapshot, row: EntityRow, errors: ImportRowError[]): boolean {
+  if (!entity.socialEnterprise || entity.status === SocialEconomyEntityStatus.ACTIVE || entity.status === SocialEconomyEntityStatus.SUSPENDED) return true;
+  errors.push(rowError(row.row, row.labels.social_enterprise, ImportRowErrorCode.STATUS_CONFLICT, { status: entity.status }));
+  return false;
 }
 
 const SNAPSHOT_KEYS: (keyof EntitySnapshot)[] = ['name', 'legalForm', 'krs', 'regon', 'nip', 'seatCode', 'foundedOn', 'status', 'socialEnterprise', 'pkdCode'];
@@ -173,7 +188,7 @@ export function planEntities(rows: readonly EntityRow[], existing: readonly Exis
       if (other !== undefined) fail(row.labels[kind], ImportRowErrorCode.DUPLICATE_IDENTIFIER, { label: IDENTIFIER_LABEL[kind], value, other });
       else firstRowOf.set(key, row.row);
     }
-    if (row.values && !knownUnits.has(row.values.seatCode)) fail(row.labels.teryt, ImportRowErrorCode.UNKNOWN_TERYT, { value: row.values.seatCode });
+    if (row.seatCode && !knownUnits.has(row.seatCode)) fail(row.labels.teryt, ImportRowErrorCode.UNKNOWN_TERYT, { value: row.seatCode });
 
     // Match: KRS first, then REGON, then NIP; every identifier given must agree.
     const found = IDENTIFIER_KINDS.filter((k) => row.ids[k]).map((kind) => ({ kind, entity: stored.get(identifierKey(kind, row.ids[kind]!)) }));
@@ -219,7 +234,8 @@ export function planEntities(rows: readonly EntityRow[], existing: readonly Exis
         socialEnterprise: v.socialEnterprise ?? false,
         pkdCode: v.pkdCode,
       };
-      plan.creates.push({ row: row.row, entity, occurredOn: v.foundedOn ?? v.changedOn ?? importDate });
+      if (!socialEnterpriseAllowed(entity, row, plan.errors)) continue;
+      plan.creates.push({ row: row.row, entity, occurredOn: v.foundedOn ?? v.changedOn ?? importDate, changedOn: v.changedOn });
       for (const kind of IDENTIFIER_KINDS) if (entity[kind]) plan.index.set(identifierKey(kind, entity[kind]!), { id: entity.id, name: entity.name });
       continue;
     }
@@ -234,9 +250,10 @@ export function planEntities(rows: readonly EntityRow[], existing: readonly Exis
       seatCode: v.seatCode,
       foundedOn: v.foundedOn ?? before.foundedOn,
       status: v.status ?? before.status,
-      socialEnterprise: v.socialEnterprise ?? before.socialEnterprise,
+      socialEnterprise: v.socialEnterprise ?? (endsSocialEnterprise(v.status) ? false : before.socialEnterprise),
       pkdCode: v.pkdCode ?? before.pkdCode,
     };
+    if (!socialEnterpriseAllowed(entity, row, plan.errors)) continue;
     const same = SNAPSHOT_KEYS.every((k) => entity[k] === before[k]) && !before.synthetic;
     if (same) {
       plan.unchanged += 1;

@@ -31,6 +31,8 @@ export enum ImportRowErrorCode {
   IDENTIFIERS_CONFLICT = 'IDENTIFIERS_CONFLICT',
   IDENTIFIER_MISMATCH = 'IDENTIFIER_MISMATCH',
   ENTITY_NOT_FOUND = 'ENTITY_NOT_FOUND',
+  STATUS_CONFLICT = 'STATUS_CONFLICT',
+  HISTORY_CONFLICT = 'HISTORY_CONFLICT',
 }
 registerEnumType(ImportRowErrorCode, {
   name: 'RegistryImportRowErrorCode',
@@ -64,6 +66,8 @@ registerEnumType(ImportRowErrorCode, {
     IDENTIFIERS_CONFLICT: { description: 'The row’s identifiers point to two different entities of the registry.' },
     IDENTIFIER_MISMATCH: { description: 'The entity found by one identifier has a different value of another one.' },
     ENTITY_NOT_FOUND: { description: 'A report for an entity that is neither in the registry nor in the entities file imported with it.' },
+    STATUS_CONFLICT: { description: 'Social enterprise status given to an entity in liquidation or dissolved (the Act of 5 August 2022 withdraws it then).' },
+    HISTORY_CONFLICT: { description: 'The change cannot apply to the entity’s recorded history: dated before its founding, after its dissolution, or contradicted by a later recorded change.' },
   },
 });
 
@@ -121,6 +125,14 @@ const MESSAGES: Record<ImportRowErrorCode, Bilingual> = {
     pl: 'Brak podmiotu o {label} {value} w rejestrze i w importowanym pliku podmiotów.',
     en: 'No entity with {label} {value} is in the registry or in the entities file imported with this one.',
   },
+  STATUS_CONFLICT: {
+    pl: 'Podmiot o statusie „{status}” nie może mieć statusu przedsiębiorstwa społecznego (ustawa z 5 sierpnia 2022 r. o ekonomii społecznej).',
+    en: 'An entity with status {status} cannot hold social enterprise status (Act of 5 August 2022 on the social economy).',
+  },
+  HISTORY_CONFLICT: {
+    pl: 'Zmiany nie da się wpisać do historii podmiotu: {detail}.',
+    en: 'The change cannot be entered in the entity’s history: {detailEn}.',
+  },
 };
 
 /** One problem of an import file, located by row and column, explained in both languages. */
@@ -151,7 +163,9 @@ export enum RegistryImportErrorCode {
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
 }
 
-const FILE_MESSAGES: Record<RegistryImportErrorCode | 'NOT_UTF8' | 'NOT_XLSX' | 'BAD_BASE64' | 'UNTERMINATED_QUOTE', Bilingual> = {
+type FileMessageKey = `${RegistryImportErrorCode}` | 'NOT_UTF8' | 'NOT_XLSX' | 'BAD_BASE64' | 'UNTERMINATED_QUOTE';
+
+const FILE_MESSAGES: Record<FileMessageKey, Bilingual> = {
   FILE_UNREADABLE: { pl: 'Nie udało się odczytać pliku {file}.', en: 'The file {file} could not be read.' },
   NOT_UTF8: {
     pl: 'Plik {file} nie jest zapisany w UTF-8. Zapisz go jako „CSV UTF-8” i spróbuj ponownie.',
@@ -171,7 +185,7 @@ const FILE_MESSAGES: Record<RegistryImportErrorCode | 'NOT_UTF8' | 'NOT_XLSX' | 
   },
 };
 
-export function fileMessage(key: keyof typeof FILE_MESSAGES, params: Params): Bilingual {
+export function fileMessage(key: FileMessageKey, params: Params): Bilingual {
   const text = FILE_MESSAGES[key];
   return { pl: fill(text.pl, params), en: fill(text.en, params) };
 }
