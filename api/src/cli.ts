@@ -4,12 +4,13 @@ import { loadConfig } from './config';
 import { createOrm, migrateToLatest } from './orm';
 import { emitSchemaFile, SCHEMA_FILE } from './schema';
 import { importTerritory } from './territory';
-import { seedDemoRegistry } from './observatory';
+import { seedDemoRegistry, runRegistryImportCommand, IMPORT_USAGE } from './observatory';
 
 const USAGE = `Social Economy Hub — command line
 
   npm run hub -- migrate                     apply pending database migrations
   npm run hub -- import territory [--dir D]  import TERYT (TERC) and population from a data directory
+${IMPORT_USAGE}
   npm run hub -- seed demo [--seed N]        add the synthetic demo registry (once)
   npm run hub -- schema                      write schema.graphql from the code
 
@@ -42,6 +43,9 @@ async function main(args: string[]): Promise<void> {
     const dataDir = option(args, '--dir') ?? loadConfig().dataDir;
     const report = await withOrm((orm) => importTerritory(orm.em.fork(), { dataDir, log }));
     log.info({ report }, 'territory imported');
+  } else if (command === 'import' && (subject === 'entities' || subject === 'reports')) {
+    // Logs stay quiet here: the command prints its own report (pino would interleave JSON with it).
+    process.exitCode = await withOrm((orm) => runRegistryImportCommand(orm.em.fork(), args.slice(1), { log: log.child({}, { level: 'warn' }) }));
   } else if (command === 'seed' && subject === 'demo') {
     const config = loadConfig();
     const seed = Number(option(args, '--seed') ?? config.demoSeed);
