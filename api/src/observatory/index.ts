@@ -16,7 +16,7 @@ export { LegalForm, SocialEconomyEntityStatus } from './registry/legal-form';
 export { EntityState } from './registry/history/entity-state.entity';
 export { RegistryEvent } from './registry/history/registry-event.entity';
 export { RegistryEventKind } from './registry/history/registry-event-kind';
-export { applyEvent, diffTimelines, isRetroactive, versionAt, TimelineError, type EntityFacts, type TimelineVersion, type TimelineEvent, type RegistryEventDetails } from './registry/history/timeline';
+export { applyEvent, replayEvents, diffTimelines, isRetroactive, versionAt, TimelineError, type EntityFacts, type TimelineVersion, type TimelineEvent, type RecordedTimelineEvent, type RegistryEventDetails } from './registry/history/timeline';
 export { RegistryHistoryService, type EntityEventInput, type RecordEventOptions, type RecordedEvent, type RecordEventsResult, type AsOf } from './registry/history/registry-history.service';
 export { foldForSearch } from './registry/search-name';
 export { PkdSection, isPkdCode, sectionOf, divisionsOf } from './registry/pkd';

@@ -4,7 +4,7 @@ import { dateInPoland, type CalendarDate } from '../../../shared/dates';
 import { EntityState } from './entity-state.entity';
 import { RegistryEvent } from './registry-event.entity';
 import type { RegistryEventKind } from './registry-event-kind';
-import { applyEvent, diffTimelines, isRetroactive, versionAt, type RegistryEventDetails, type StoredVersion, type TimelineEvent, type TimelineVersion } from './timeline';
+import { diffTimelines, isRetroactive, replayEvents, versionAt, type RecordedTimelineEvent, type RegistryEventDetails, type StoredVersion, type TimelineEvent, type TimelineVersion } from './timeline';
 
 export type RegistryHistoryErrorCode = 'ENTITY_NOT_FOUND' | 'UNKNOWN_SEAT' | 'RECORDED_IN_FUTURE' | 'RECORDED_BEFORE_LAST_CHANGE';
 
@@ -136,15 +136,21 @@ export class RegistryHistoryService {
       const before = new Map<string, StoredVersion[]>(entityIds.map((id) => [id, []]));
       for (const row of rows) before.get(row.entity_id)!.push(toStored(row));
 
-      const after = new Map<string, TimelineVersion[]>();
+      // Events are the source of truth: the new timeline is a replay of every event, old and new.
+      const known = await tx.execute<{ entity_id: string; kind: RegistryEventKind; occurred_on: string; recorded_at: string; details: RegistryEventDetails }[]>(
+        `select entity_id, kind, occurred_on, recorded_at, details from registry_event where entity_id ${IN_IDS} order by recorded_at, id`,
+        [ids(entityIds)],
+      );
+      const history = new Map<string, RecordedTimelineEvent[]>(entityIds.map((id) => [id, []]));
+      for (const e of known) history.get(e.entity_id)!.push({ kind: e.kind, occurredOn: e.occurred_on, details: e.details, recordedAt: new Date(e.recorded_at) });
       const retroactive: boolean[] = [];
       for (const input of inputs) {
         const id = input.entityId.toLowerCase();
-        const timeline = after.get(id) ?? before.get(id)!;
         const event: TimelineEvent = { kind: input.kind, occurredOn: input.occurredOn, details: input.details ?? {} };
-        retroactive.push(isRetroactive(timeline, event));
-        after.set(id, applyEvent(timeline, event));
+        retroactive.push(isRetroactive(before.get(id)!, event));
+        history.get(id)!.push({ ...event, recordedAt });
       }
+      const after = new Map<string, TimelineVersion[]>(entityIds.map((id) => [id, replayEvents(history.get(id)!)]));
 
       const close: string[] = [];
       const insert: (TimelineVersion & { entityId: string })[] = [];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { LegalForm, SocialEconomyEntityStatus as Status } from '../legal-form';
 import { RegistryEventKind as Kind } from './registry-event-kind';
-import { applyEvent, diffTimelines, isRetroactive, versionAt, type TimelineEvent, type TimelineVersion } from './timeline';
+import { applyEvent, diffTimelines, isRetroactive, replayEvents, versionAt, type TimelineEvent, type TimelineVersion } from './timeline';
 
 const founded = (on: string, seatCode = '1205011'): TimelineEvent => ({ kind: Kind.FOUNDED, occurredOn: on, details: { legalForm: LegalForm.SOCIAL_COOPERATIVE, seatCode } });
 const ev = (kind: Kind, occurredOn: string, details: TimelineEvent['details'] = {}): TimelineEvent => ({ kind, occurredOn, details });
@@ -105,5 +105,36 @@ describe('diffTimelines', () => {
     const { close, insert } = diffTimelines(before, after);
     expect(close).toEqual(['2']);
     expect(brief(insert)).toEqual(['2020-01-01..2021-01-01 1205011 ACTIVE PS', '2021-01-01.. 1261011 ACTIVE PS']);
+  });
+});
+
+describe('replayEvents', () => {
+  const at = (e: TimelineEvent, recordedAt: string) => ({ ...e, recordedAt: new Date(recordedAt) });
+
+  it('lets a resumption recorded before its suspension still end it', () => {
+    const events = [
+      at(founded('2015-03-02'), '2019-01-15T08:00:00Z'),
+      at(ev(Kind.STATUS_CHANGED, '2022-09-01', { status: Status.ACTIVE }), '2022-09-20T08:00:00Z'),
+      at(ev(Kind.STATUS_CHANGED, '2021-05-01', { status: Status.SUSPENDED }), '2022-10-02T08:00:00Z'),
+    ];
+    expect(brief(replayEvents(events))).toEqual(['2015-03-02..2021-05-01 1205011 ACTIVE', '2021-05-01..2022-09-01 1205011 SUSPENDED', '2022-09-01.. 1205011 ACTIVE']);
+    // Applied one by one in arrival order, the resumption changed nothing and left no seam.
+    expect(brief(events.reduce<TimelineVersion[]>((t, e) => applyEvent(t, e), []))).toEqual(['2015-03-02..2021-05-01 1205011 ACTIVE', '2021-05-01.. 1205011 SUSPENDED']);
+  });
+
+  it('takes the founding from the latest-recorded FOUNDED event and same-day events in recorded order', () => {
+    const events = [
+      at(founded('2015-03-02'), '2019-01-15T08:00:00Z'),
+      at(ev(Kind.SEAT_CHANGED, '2020-01-01', { seatCode: '1261011' }), '2020-02-01T08:00:00Z'),
+      at(founded('2014-06-30'), '2020-03-01T08:00:00Z'),
+      at(ev(Kind.SEAT_CHANGED, '2020-01-01', { seatCode: '1262011' }), '2020-04-01T08:00:00Z'),
+    ];
+    expect(brief(replayEvents(events))).toEqual(['2014-06-30..2020-01-01 1205011 ACTIVE', '2020-01-01.. 1262011 ACTIVE']);
+  });
+
+  it('refuses events dated before the founding', () => {
+    expect(() => replayEvents([at(founded('2015-03-02'), '2019-01-15T08:00:00Z'), at(ev(Kind.SOCIAL_ENTERPRISE_GRANTED, '2014-01-01'), '2019-02-01T08:00:00Z')])).toThrow(
+      expect.objectContaining({ code: 'BEFORE_FOUNDING' }),
+    );
   });
 });

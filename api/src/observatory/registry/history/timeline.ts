@@ -164,6 +164,30 @@ export function applyEvent(versions: readonly TimelineVersion[], event: Timeline
   return merged(next);
 }
 
+/** An event as stored: with the moment the registry recorded it (ties keep the given order). */
+export interface RecordedTimelineEvent extends TimelineEvent {
+  recordedAt: Date;
+}
+
+/**
+ * The valid-time timeline that a set of recorded events describes: the founding first — the
+ * latest-recorded FOUNDED event, as a later one corrects an earlier — then every other event
+ * in date order, same-day events in the order recorded. Replaying, rather than applying each
+ * event to the last result, makes the outcome independent of the order events arrived in: a
+ * resumption recorded before the suspension it ends still ends it.
+ */
+export function replayEvents(events: readonly RecordedTimelineEvent[]): TimelineVersion[] {
+  const indexed = events.map((event, index) => ({ event, index }));
+  const byRecord = (a: { event: RecordedTimelineEvent; index: number }, b: { event: RecordedTimelineEvent; index: number }) =>
+    a.event.recordedAt.getTime() - b.event.recordedAt.getTime() || a.index - b.index;
+  const foundings = indexed.filter((e) => e.event.kind === RegistryEventKind.FOUNDED).sort(byRecord);
+  const others = indexed
+    .filter((e) => e.event.kind !== RegistryEventKind.FOUNDED)
+    .sort((a, b) => a.event.occurredOn.localeCompare(b.event.occurredOn) || byRecord(a, b));
+  const founding = foundings[foundings.length - 1];
+  return (founding ? [founding, ...others] : others).reduce<TimelineVersion[]>((timeline, { event }) => applyEvent(timeline, event), []);
+}
+
 /** A stored version: a timeline version with the row id it is stored under. */
 export interface StoredVersion extends TimelineVersion {
   id: string;
