@@ -1,11 +1,13 @@
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startHubTestApp, type HubTestApp } from '../http/hub-test-app';
 import { importTerritory } from '../../api/src/territory';
-import { FEATURED_ENTITIES, seedDemoRegistry, SocialEconomyEntity } from '../../api/src/observatory';
+import { FEATURED_ENTITIES, seedDemoRegistry, SocialEconomyEntity, type SeedDemoRegistryResult } from '../../api/src/observatory';
 import { encodeCursor } from '../../api/src/shared/relay';
 
 const dataDir = process.env.HUB_DATA_DIR;
 const withData = dataDir ? describe : describe.skip;
+
+const NOTHING_DONE = { created: 0, skipped: true, states: 0, events: 0, reports: 0 };
 
 async function countsByForm(db: TestDatabase): Promise<Record<string, number>> {
   const rows = await db.orm.em.fork().getConnection().execute<{ legal_form: string; n: string }[]>('select legal_form, count(*) as n from social_economy_entity group by legal_form');
@@ -14,7 +16,7 @@ async function countsByForm(db: TestDatabase): Promise<Record<string, number>> {
 
 describe('seedDemoRegistry on the built-in territory', () => {
   let db: TestDatabase;
-  let first: { created: number; skipped: boolean };
+  let first: SeedDemoRegistryResult;
   beforeAll(async () => {
     db = await createTestDatabase('registry_builtin');
     await importTerritory(db.orm.em.fork(), {});
@@ -26,7 +28,7 @@ describe('seedDemoRegistry on the built-in territory', () => {
     expect(first.skipped).toBe(false);
     expect(first.created).toBeGreaterThan(4000);
     const again = await seedDemoRegistry(db.orm.em.fork(), { seed: 99 });
-    expect(again).toEqual({ created: 0, skipped: true });
+    expect(again).toEqual(NOTHING_DONE);
     const [{ n, seats, synthetic }] = await db.orm.em
       .fork()
       .getConnection()
@@ -48,12 +50,15 @@ withData('seedDemoRegistry on the full territory', () => {
   let db: TestDatabase;
   let t: HubTestApp;
   let created = 0;
+  let seeded: SeedDemoRegistryResult;
   let seedMs = 0;
+  const sql = <T>(query: string, params: unknown[] = []) => db.orm.em.fork().getConnection().execute<T[]>(query, params);
   beforeAll(async () => {
     db = await createTestDatabase('registry_full');
     await importTerritory(db.orm.em.fork(), { dataDir });
     const started = Date.now();
-    created = (await seedDemoRegistry(db.orm.em.fork(), { seed: 2026, dataDir })).created;
+    seeded = await seedDemoRegistry(db.orm.em.fork(), { seed: 2026, dataDir });
+    created = seeded.created;
     seedMs = Date.now() - started;
   });
   afterAll(async () => {
@@ -61,12 +66,14 @@ withData('seedDemoRegistry on the full territory', () => {
     await db?.drop();
   });
 
-  it('seeds about 4,400 entities in one go, in under 5 seconds, and nothing on a second call', async () => {
-    expect(seedMs).toBeLessThan(5000);
-    expect(created).toBeGreaterThan(4000);
-    expect(await seedDemoRegistry(db.orm.em.fork(), { seed: 2026, dataDir })).toEqual({ created: 0, skipped: true });
+  it('seeds about 4,600 entities with their history and five years of reports in one go, in under 10 seconds', async () => {
+    expect(seedMs).toBeLessThan(10_000);
+    expect(created).toBeGreaterThan(4500);
+    expect(seeded.states).toBeGreaterThan(created);
+    expect(seeded.events).toBeGreaterThan(created);
+    expect(seeded.reports).toBeGreaterThan(4 * created);
     expect(await countsByForm(db)).toEqual({
-      SOCIAL_COOPERATIVE: 1754,
+      SOCIAL_COOPERATIVE: 1967,
       WTZ: 729,
       ZAZ: 133,
       CIS: 201,
@@ -78,6 +85,97 @@ withData('seedDemoRegistry on the full territory', () => {
       NON_PROFIT_COMPANY: 181,
       COOPERATIVE_OF_DISABLED_OR_BLIND: 14,
     });
+  });
+
+  it('does nothing on a second call, whatever its seed: no entity, version, event or report is added', async () => {
+    const before = await sql<{ s: number; e: number; r: number }>('select (select count(*)::int from entity_state) as s, (select count(*)::int from registry_event) as e, (select count(*)::int from annual_report) as r');
+    expect(await seedDemoRegistry(db.orm.em.fork(), { seed: 2026, dataDir })).toEqual(NOTHING_DONE);
+    expect(await seedDemoRegistry(db.orm.em.fork(), { seed: 7, dataDir })).toEqual(NOTHING_DONE);
+    expect(await sql('select (select count(*)::int from entity_state) as s, (select count(*)::int from registry_event) as e, (select count(*)::int from annual_report) as r')).toEqual(before);
+  });
+
+  it('keeps every entity row equal to the version of its history valid today', async () => {
+    const [{ mismatched, without }] = await sql<{ mismatched: number; without: number }>(`
+      select count(*) filter (where s.entity_id is not null and (s.legal_form, s.seat_teryt_code, s.status, s.social_enterprise) is distinct from (e.legal_form, e.seat_teryt_code, e.status, e.social_enterprise))::int as mismatched,
+             count(*) filter (where s.entity_id is null)::int as without
+      from social_economy_entity e
+      left join entity_state s on s.entity_id = e.id and s.recorded_to is null and s.valid_from <= current_date and (s.valid_to is null or s.valid_to > current_date)`);
+    expect({ mismatched, without }).toEqual({ mismatched: 0, without: 0 });
+  });
+
+  it('grows social enterprise status from about 300 at the end of 2020 to about 1,000 at the end of 2025', async () => {
+    const rows = await sql<{ year: number; n: number }>(`
+      select y.year, count(s.id)::int as n from generate_series(2018, 2025) y(year)
+      left join entity_state s on s.recorded_to is null and s.social_enterprise and s.status = 'ACTIVE'
+        and s.valid_from <= make_date(y.year, 12, 31) and (s.valid_to is null or s.valid_to > make_date(y.year, 12, 31))
+      group by y.year order by y.year`);
+    const byYear = Object.fromEntries(rows.map((r) => [r.year, r.n]));
+    expect(Math.abs(byYear[2020] - 300)).toBeLessThanOrEqual(5);
+    expect(Math.abs(byYear[2025] - 1000)).toBeLessThanOrEqual(10);
+    for (let year = 2019; year <= 2025; year++) expect(byYear[year]).toBeGreaterThan(byYear[year - 1]);
+  });
+
+  it('records social cooperatives struck off, entering liquidation and moving seat on dated events', async () => {
+    const kinds = Object.fromEntries((await sql<{ kind: string; n: number }>('select kind, count(*)::int as n from registry_event group by kind')).map((r) => [r.kind, r.n]));
+    expect(kinds.FOUNDED).toBe(created);
+    expect(kinds.DISSOLVED).toBe(213);
+    expect(kinds.LIQUIDATION_STARTED).toBeGreaterThanOrEqual(251 + 213);
+    expect(kinds.SEAT_CHANGED).toBeGreaterThan(100);
+    expect(kinds.SOCIAL_ENTERPRISE_WITHDRAWN).toBeGreaterThan(50);
+  });
+
+  it('leaves some corrections visible on the record-time axis: superseded versions closed after they were recorded', async () => {
+    const [{ closed, bad }] = await sql<{ closed: number; bad: number }>(
+      'select count(*) filter (where recorded_to is not null)::int as closed, count(*) filter (where recorded_to <= recorded_from)::int as bad from entity_state',
+    );
+    expect(closed).toBeGreaterThan(1000);
+    expect(bad).toBe(0);
+  });
+
+  it('files reports for 2021–2025 for entities that existed in the year, with about one in ten missing', async () => {
+    const rows = await sql<{ year: number; expected: number; filed: number }>(`
+      select y.year,
+             count(s.id)::int as expected,
+             count(r.id)::int as filed
+      from generate_series(2021, 2025) y(year)
+      join entity_state s on s.recorded_to is null and s.valid_from <= make_date(y.year, 12, 31) and (s.valid_to is null or s.valid_to > make_date(y.year, 12, 31))
+        and s.status <> 'DISSOLVED'
+      left join annual_report r on r.entity_id = s.entity_id and r.year = y.year
+      group by y.year order by y.year`);
+    expect(rows.map((r) => r.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
+    for (const r of rows) {
+      const missing = 1 - r.filed / r.expected;
+      expect(missing).toBeGreaterThan(0.05);
+      expect(missing).toBeLessThan(0.16);
+    }
+    const [{ synthetic, total }] = await sql<{ synthetic: number; total: number }>('select count(*) filter (where synthetic)::int as synthetic, count(*)::int as total from annual_report');
+    expect(synthetic).toBe(total);
+  });
+
+  it('reports about 5 employees and 308,000 PLN (2016 prices) per active social cooperative, and about 46,300 people in CIS, ZAZ and WTZ in 2021', async () => {
+    const [coops] = await sql<{ employees: number; budget2016: number }>(`
+      select avg(r.employees_headcount)::float as employees, avg(r.revenue_market + r.revenue_public_grants)::float / 100 / 1.152 as budget2016
+      from annual_report r join entity_state s on s.entity_id = r.entity_id and s.recorded_to is null and s.valid_from <= '2021-12-31' and (s.valid_to is null or s.valid_to > '2021-12-31')
+      where r.year = 2021 and s.legal_form = 'SOCIAL_COOPERATIVE' and s.status = 'ACTIVE'`);
+    expect(coops.employees).toBeGreaterThan(4.5);
+    expect(coops.employees).toBeLessThan(5.5);
+    expect(coops.budget2016).toBeGreaterThan(280_000);
+    expect(coops.budget2016).toBeLessThan(340_000);
+    const [{ people }] = await sql<{ people: number }>(`
+      select sum(coalesce(excluded_long_term_unemployed, 0) + coalesce(excluded_disabled, 0) + coalesce(excluded_homeless, 0) + coalesce(excluded_after_addiction, 0)
+                 + coalesce(excluded_after_prison, 0) + coalesce(excluded_refugees, 0) + coalesce(excluded_other, 0))::int as people
+      from annual_report r join social_economy_entity e on e.id = r.entity_id where r.year = 2021 and e.legal_form in ('CIS', 'ZAZ', 'WTZ')`);
+    // Non-respondents are part of the calibrated 46,300 but file nothing.
+    expect(people).toBeGreaterThan(46_300 * 0.85);
+    expect(people).toBeLessThan(46_300);
+  });
+
+  it('leaves gminas with only one or two entities, so disclosure control has cells to suppress', async () => {
+    const [{ ones, twos }] = await sql<{ ones: number; twos: number }>(`
+      select count(*) filter (where n = 1)::int as ones, count(*) filter (where n = 2)::int as twos
+      from (select seat_teryt_code, count(*) as n from social_economy_entity where length(seat_teryt_code) = 7 group by seat_teryt_code) g`);
+    expect(ones).toBeGreaterThan(100);
+    expect(twos).toBeGreaterThan(100);
   });
 
   it('seats every featured entity in its own gmina', async () => {

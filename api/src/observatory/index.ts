@@ -27,7 +27,7 @@ export { SocialEconomyEntityConnection } from './registry/registry.resolver';
 export { pageEntitiesWithin, type EntityPage } from './registry/entities-within';
 export { createRegistryLoaders, type RegistryLoaders, type EntitiesWithinKey } from './registry/registry.loaders';
 export { findEntity, type EntityLookup } from './registry/registry.service';
-export { seedDemoRegistry, type SeedDemoRegistryOptions } from './demo/seed-demo-registry';
+export { seedDemoRegistry, type SeedDemoRegistryOptions, type SeedDemoRegistryResult } from './demo/seed-demo-registry';
 export { FEATURED_ENTITIES, type FeaturedEntity } from './demo/featured';
 export { generateDemoRegistry, planDemoRegistry, territorySample, NGO_SAMPLE_RATE, type DemoEntityRecord, type DemoGroup, type TerritorySample, type SampleUnit } from './demo/generate-registry';
 export { indicatorsModule, refreshIndicators, IndicatorService, STARTER_INDICATORS, type RefreshReport } from './indicators';

@@ -39,6 +39,19 @@ export interface DemoCalibration {
    * demo counts scale the social-cooperative count by this borrower mix — a proxy, not a census.
    */
   loanMix: { socialCooperatives: CitedFigure; workerCooperatives: CitedFigure; nonProfitCompanies: CitedFigure; disabledCooperatives: CitedFigure };
+  /** Figures the demo history and annual reports are calibrated to. */
+  activity: {
+    /** Entities on the ministry's list of social enterprises (latest year). */
+    socialEnterprises: CitedFigure;
+    /** GUS 2016: average employees on an employment contract per social cooperative. */
+    cooperativeEmployees: CitedFigure;
+    /** GUS 2016: average annual budget of a social cooperative, PLN. */
+    cooperativeBudget: CitedFigure;
+    /** GUS: persons served by CIS, ZAZ and WTZ (latest year). */
+    reintegrationPersonsServed: CitedFigure;
+    /** MCPS, mazowieckie 2017: social cooperatives liquidated in the year per registered one. */
+    cooperativesLiquidatedPerYear: CitedFigure;
+  };
 }
 
 export const CALIBRATION_FILE = join('calibration', 'social_economy_figures.csv');
@@ -76,6 +89,13 @@ export function parseCalibrationCsv(text: string, file = CALIBRATION_FILE): Row[
 
 const cite = (row: Row, value = row.value): CitedFigure => ({ value, referenceDate: row.referenceDate, source: row.source, sourceUrl: row.sourceUrl });
 
+/** "13 new, 2 liquidated in 2017" of 141 registered → 2/141 per year. */
+function liquidationRate(row: Row, origin: string): CitedFigure {
+  const m = /(\d+) liquidated/.exec(row.notes);
+  if (!m) throw new Error(`${origin}: the mazowieckie social cooperative figure does not say how many were liquidated`);
+  return cite(row, Number(m[1]) / row.value);
+}
+
 /** Picks the figures the generator needs from the file's rows; the latest reference date wins. */
 export function calibrationFromRows(rows: Row[], origin: string): DemoCalibration {
   const find = (topic: string, indicator: RegExp, geography = 'PL'): Row => {
@@ -109,6 +129,13 @@ export function calibrationFromRows(rows: Row[], origin: string): DemoCalibratio
       seatedInMazowieckie: cite(find('non_profit', /^organisations seated in mazowieckie$/, '14')),
       allActive: cite(find('non_profit', /^active organisations$/)),
     },
+    activity: {
+      socialEnterprises: cite(find('non_profit', /^on MR\w*S list of social enterprises$/)),
+      cooperativeEmployees: cite(find('social_cooperatives', /^average employees on employment contract$/)),
+      cooperativeBudget: cite(find('social_cooperatives', /^average annual budget$/)),
+      reintegrationPersonsServed: cite(find('reintegration_units', /^persons served by CIS, ZAZ and WTZ$/)),
+      cooperativesLiquidatedPerYear: liquidationRate(find('social_cooperatives', /^registered in mazowieckie$/, '14'), origin),
+    },
     loanMix: {
       socialCooperatives: cite(find('loans_pilot_POKL', /^loans to social cooperatives$/)),
       workerCooperatives: cite(find('loans_pilot_POKL', /^loans to work cooperatives$/)),
@@ -123,6 +150,13 @@ const GUS_2016 = { source: 'GUS, Spółdzielnie socjalne w 2016 r. (as quoted)',
 const GUS_REINTEGRATION_2021 = { source: 'GUS, informacja sygnalna 30.11.2022', sourceUrl: 'https://scribd.com/document/708361350/centra-i-kluby-integracji-spolecznejzak-aktyw-zawodowejwarszt-ter-zajeciowej-w-2021-r' };
 const GUS_NGO_2020 = { source: 'GUS, wyniki wstępne 2020 (as republished)', sourceUrl: 'https://fxmag.pl/biznes/dzialalnosc-stowarzyszen-i-podobnych-organizacji-spolecznych-fundacji-spolecznych-podmiotow-wyznaniowych-kol-gospodyn-wiejskich-oraz-samorzadu-gospodarczego-i-zawodowego-w-2020-r-wyniki-wstepne' };
 const GUS_NGO_2014 = { source: 'GUS, notatka 4.04.2016', sourceUrl: 'https://studylibpl.com/doc/820359/dzia%C5%82alno%C5%9B%C4%87-stowarzysze%C5%84-i-podobnych-organizacji-spo%C5%82ecznych' };
+const GUS_NGO_2020_LIST = { source: 'GUS (as republished)', sourceUrl: GUS_NGO_2020.sourceUrl };
+const GUS_COOPS_2016 = { source: 'GUS (as quoted)', sourceUrl: GUS_2016.sourceUrl };
+const GUS_REINTEGRATION_2021_SERVED = { source: 'GUS', sourceUrl: GUS_REINTEGRATION_2021.sourceUrl };
+const MCPS_2017 = {
+  source: 'MCPS (Mazowieckie regional social policy centre), from KRS',
+  sourceUrl: 'http://www.es.mcps-efs.pl/artyku%C5%82/ciekawostki-o-ekonomii-spo%C5%82ecznej-sp%C3%B3%C5%82dzielnie-socjalne-w-latach-2013-2017',
+};
 const TISE_PILOT = { source: 'TISE', sourceUrl: 'https://tise.pl/wykorzystano-juz-85-proc-budzetu-es-funduszu-tise/' };
 
 /**
@@ -154,6 +188,13 @@ export const BUILTIN_CALIBRATION: DemoCalibration = {
     ruralHousewivesCircles: { value: 8500, referenceDate: '2020', ...GUS_NGO_2020 },
     seatedInMazowieckie: { value: 13100, referenceDate: '2014', ...GUS_NGO_2014 },
     allActive: { value: 87400, referenceDate: '2014', ...GUS_NGO_2014 },
+  },
+  activity: {
+    socialEnterprises: { value: 300, referenceDate: '2020-12-31', ...GUS_NGO_2020_LIST },
+    cooperativeEmployees: { value: 5, referenceDate: '2016', ...GUS_COOPS_2016 },
+    cooperativeBudget: { value: 308000, referenceDate: '2016', ...GUS_COOPS_2016 },
+    reintegrationPersonsServed: { value: 46300, referenceDate: '2021', ...GUS_REINTEGRATION_2021_SERVED },
+    cooperativesLiquidatedPerYear: { value: 2 / 141, referenceDate: '2017-12-31', ...MCPS_2017 },
   },
   loanMix: {
     socialCooperatives: { value: 108, referenceDate: 'c. 2014', ...TISE_PILOT },

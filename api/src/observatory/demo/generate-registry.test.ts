@@ -32,7 +32,8 @@ const percent = (part: number, whole: number) => (100 * part) / whole;
 
 describe('generateDemoRegistry on the built-in calibration and territory', () => {
   const records = generateDemoRegistry({ seed: 2026, calibration: BUILTIN_CALIBRATION, territory: builtinTerritory });
-  const coops = records.filter((r) => r.legalForm === LegalForm.SOCIAL_COOPERATIVE);
+  // Social cooperatives still registered; the dissolved ones are counted apart.
+  const coops = records.filter((r) => r.legalForm === LegalForm.SOCIAL_COOPERATIVE && r.status !== SocialEconomyEntityStatus.DISSOLVED);
   const activeCoops = coops.filter((r) => r.status === SocialEconomyEntityStatus.ACTIVE);
 
   it.each([
@@ -52,6 +53,10 @@ describe('generateDemoRegistry on the built-in calibration and territory', () =>
 
   it('holds 1,503 social cooperatives not in liquidation, as KRS counted at the end of 2021', () => {
     expect(count(coops, (r) => r.status !== SocialEconomyEntityStatus.IN_LIQUIDATION)).toBe(1503);
+  });
+
+  it('keeps the social cooperatives struck off in 2016–2025 at the 2 in 141 a year MCPS counted in mazowieckie', () => {
+    expect(count(records, (r) => r.legalForm === LegalForm.SOCIAL_COOPERATIVE && r.status === SocialEconomyEntityStatus.DISSOLVED)).toBe(Math.round((1503 * 2 * 10) / 141));
   });
 
   it('mixes active, inactive and liquidating social cooperatives as GUS found in 2016 (900 : 300 : 200, ±0.5 pp)', () => {

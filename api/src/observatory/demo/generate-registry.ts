@@ -74,6 +74,9 @@ const FOUNDED: Record<LegalForm, readonly [string, string]> = {
   OTHER: ['1990-01-01', '2021-12-31'],
 };
 
+/** Dissolved social cooperatives are kept for the years 2016–2025, so the history shows entities disappearing. */
+const DISSOLVED_YEARS = 10;
+
 /** The demo registry's composition, derived from the calibration figures (see each group's basis). */
 export function planDemoRegistry(cal: DemoCalibration): DemoGroup[] {
   const sc = cal.socialCooperatives;
@@ -114,6 +117,15 @@ export function planDemoRegistry(cal: DemoCalibration): DemoGroup[] {
     group(LegalForm.WORKER_COOPERATIVE, ACTIVE, byLoanMix(mix.workerCooperatives), 'KRS_REGON_NIP', `proxy: social cooperatives × ${mix.workerCooperatives.value}/${mix.socialCooperatives.value}, the PO KL pilot borrower mix (TISE)`),
     group(LegalForm.NON_PROFIT_COMPANY, ACTIVE, byLoanMix(mix.nonProfitCompanies), 'KRS_REGON_NIP', `proxy: social cooperatives × ${mix.nonProfitCompanies.value}/${mix.socialCooperatives.value}, the PO KL pilot borrower mix (TISE)`),
     group(LegalForm.COOPERATIVE_OF_DISABLED_OR_BLIND, ACTIVE, byLoanMix(mix.disabledCooperatives), 'KRS_REGON_NIP', `proxy: social cooperatives × ${mix.disabledCooperatives.value}/${mix.socialCooperatives.value}, the PO KL pilot borrower mix (TISE)`),
+    // Last, so that adding it left every earlier record of a seed as it was.
+    group(
+      LegalForm.SOCIAL_COOPERATIVE,
+      SocialEconomyEntityStatus.DISSOLVED,
+      Math.round(sc.notInLiquidation.value * cal.activity.cooperativesLiquidatedPerYear.value * DISSOLVED_YEARS),
+      'KRS_REGON_NIP',
+      `struck off in the ${DISSOLVED_YEARS} years to 2025 at ${(100 * cal.activity.cooperativesLiquidatedPerYear.value).toFixed(1)} % a year (MCPS, mazowieckie 2017) of the ${sc.notInLiquidation.value} not in liquidation`,
+      { fixedSharePercent: coopShares, foundedBetween: ['2006-05-01', '2019-12-31'] },
+    ),
   ];
   for (const featured of FEATURED_ENTITIES) {
     const g = plan.find((p) => p.legalForm === featured.legalForm && p.status === featured.status);
@@ -155,7 +167,7 @@ const isRural = (g: { gminaType: GminaType | null }) => g.gminaType === GminaTyp
  * Voivodeship → powiat (by population) → gmina (uniformly), as deep as the territory goes.
  * `ruralOnly` keeps to powiats and gminas with villages (cities with powiat rights have none).
  */
-function drawSeat(random: Random, sample: TerritorySample, voivodeship: string, ruralOnly: boolean): string {
+export function drawSeat(random: Random, sample: TerritorySample, voivodeship: string, ruralOnly: boolean): string {
   const all = sample.powiatsOf.get(voivodeship);
   if (!all?.length) return voivodeship;
   const rural = ruralOnly ? all.filter((p) => sample.gminasOf.get(p.code)?.some(isRural)) : all;
@@ -168,7 +180,7 @@ function drawSeat(random: Random, sample: TerritorySample, voivodeship: string, 
 }
 
 /** The finest unit of the sample containing `code` (a gmina may map to its voivodeship). */
-function finestKnown(sample: TerritorySample, code: string): string {
+export function finestKnown(sample: TerritorySample, code: string): string {
   const found = codeAndAncestors(code).find((c) => sample.codes.has(c));
   if (!found) throw new Error(`No unit of the territory contains ${code}`);
   return found;

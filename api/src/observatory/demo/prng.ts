@@ -56,3 +56,22 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   }
   return parts;
 }
+
+/** A standard normal draw (Box–Muller), from two uniform draws of the stream. */
+export function normal(random: Random): number {
+  const u = 1 - random(); // (0, 1]: log(0) never happens
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+/** A log-normal factor with mean 1: sizes that are mostly near 1 with a long right tail. */
+export const sizeFactor = (random: Random, sigma: number): number => Math.exp(sigma * normal(random) - (sigma * sigma) / 2);
+
+export const uniform = (random: Random, min: number, max: number): number => min + random() * (max - min);
+
+/** A date drawn uniformly between two YYYY-MM-DD dates, both included. */
+export function randomDateBetween(random: Random, from: string, to: string): string {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - start) / 86_400_000);
+  if (days < 0) throw new RangeError(`${from} is after ${to}`);
+  return new Date(start + Math.floor(random() * (days + 1)) * 86_400_000).toISOString().slice(0, 10);
+}
