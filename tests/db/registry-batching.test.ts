@@ -108,4 +108,40 @@ withData('entities by territory, batched', () => {
     expect(ids).toHaveLength(total);
     expect(new Set(ids).size).toBe(total);
   });
+
+  // Plain lists count 20 items each in the query cost limit (5,000), hence the modest page sizes.
+  const REPORTS = `query($first: Int) { socialEconomyEntities(first: $first, filter: { legalForms: [SOCIAL_COOPERATIVE] }) { nodes { name
+    reports(years: [2023, 2024, 2025]) { year employeesHeadcount excludedEmployees { total } revenueMarket { amount } entity { name } } } } }`;
+  const HISTORY = `query($first: Int) { socialEconomyEntities(first: $first, filter: { legalForms: [SOCIAL_COOPERATIVE] }) { nodes { name
+    statusHistory { validFrom status seat { name } }
+    events { kind occurredOn seat { name } } } } }`;
+
+  it('sends as many statements for the annual reports of 25 entities as for 3', async () => {
+    const few = await statementsFor(REPORTS, { first: 3 });
+    const many = await statementsFor(REPORTS, { first: 25 });
+    const nodes = many.data.socialEconomyEntities.nodes;
+    expect(nodes).toHaveLength(25);
+    expect(nodes.filter((n: { reports: unknown[] }) => n.reports.length === 3).length).toBeGreaterThan(10);
+    expect(many.count).toBe(few.count);
+    expect(many.count).toBeLessThanOrEqual(4);
+  });
+
+  it('sends as many statements for the history and events of 30 entities as for 3', async () => {
+    const few = await statementsFor(HISTORY, { first: 3 });
+    const many = await statementsFor(HISTORY, { first: 30 });
+    const nodes = many.data.socialEconomyEntities.nodes;
+    expect(nodes.every((n: { statusHistory: unknown[]; events: unknown[] }) => n.statusHistory.length >= 1 && n.events.length >= 1)).toBe(true);
+    expect(many.count).toBe(few.count);
+    expect(many.count).toBeLessThanOrEqual(5);
+  });
+
+  it('answers every entity of a batch as it would alone', async () => {
+    const { data } = await statementsFor(HISTORY, { first: 30 });
+    const busiest = [...data.socialEconomyEntities.nodes].sort((a, b) => b.events.length - a.events.length).slice(0, 3);
+    for (const node of busiest) {
+      const alone = await t.gql(`query($name: String) { socialEconomyEntities(first: 1, filter: { nameContains: $name, legalForms: [SOCIAL_COOPERATIVE] }) { nodes { name
+        statusHistory { validFrom status seat { name } } events { kind occurredOn seat { name } } } } }`, { name: node.name });
+      expect(alone.body.data.socialEconomyEntities.nodes[0]).toEqual(node);
+    }
+  });
 });
