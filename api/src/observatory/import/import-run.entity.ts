@@ -12,8 +12,14 @@ registerEnumType(ImportKind, {
   name: 'RegistryImportKind',
   description: 'What an import file holds.',
   valuesConfig: {
-    ENTITIES: { description: 'Social economy entities (one row per entity: name, legal form, identifiers, seat, status).' },
-    ANNUAL_REPORTS: { description: 'Annual reports (one row per entity and year: employment, members, volunteers, money).' },
+    ENTITIES: {
+      description:
+        'Social economy entities, one row per entity. Columns (Polish or English header): nazwa/name and forma_prawna/legal_form (e.g. "spółdzielnia socjalna", "fundacja", "CIS"), required; krs, regon, nip — at least one, matched in that order; teryt (seat: gmina 7 digits, or powiat/voivodeship), required; optional data_zalozenia/founded_on, status ("aktywny", "zawieszony", "w likwidacji", "wykreślony"), status_ps/social_enterprise (tak/nie), pkd ("88.10.Z"), data_zmiany/changed_on (the date the row’s changes took effect). An empty optional cell keeps the stored value.',
+    },
+    ANNUAL_REPORTS: {
+      description:
+        'Annual reports, one row per entity and year. Columns: krs, regon or nip (the entity); rok/year, required; zatrudnieni/employees_headcount, etaty/employees_fte, the groups at risk of exclusion (wykluczeni_niepelnosprawni/excluded_disabled, …_dlugotrwale_bezrobotni, …_bezdomni, …_po_uzaleznieniu, …_po_wiezieniu, …_uchodzcy, …_inni), czlonkowie/members, wolontariusze/volunteers, and in złoty (comma or dot decimals, e.g. "1 234,56"): przychody_rynkowe/revenue_market, dotacje_publiczne/revenue_public_grants, wynik_finansowy/result (may be negative), nadwyzka_reinwestowana/surplus_reinvested; pkd. An empty cell means "not reported"; a column absent from the file keeps the stored value.',
+    },
   },
 });
 registerEnumType(ImportFormat, {

@@ -161,6 +161,8 @@ export enum RegistryImportErrorCode {
   ROWS_INVALID = 'ROWS_INVALID',
   /** The decoded file is larger than the mutation accepts; use the command line. */
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
+  /** The registry's history refused the changes as a whole (rows passed their own checks); nothing was written. */
+  HISTORY_REFUSED = 'HISTORY_REFUSED',
 }
 
 type FileMessageKey = `${RegistryImportErrorCode}` | 'NOT_UTF8' | 'NOT_XLSX' | 'BAD_BASE64' | 'UNTERMINATED_QUOTE';
@@ -178,6 +180,10 @@ const FILE_MESSAGES: Record<FileMessageKey, Bilingual> = {
   ROWS_INVALID: {
     pl: 'Plik {file} zawiera błędy ({count}); niczego nie zapisano. Szczegóły w raporcie.',
     en: 'The file {file} has errors ({count}); nothing was written. See the report for details.',
+  },
+  HISTORY_REFUSED: {
+    pl: 'Historia rejestru odrzuciła zmiany z pliku {file} ({detail}); niczego nie zapisano.',
+    en: 'The registry’s history refused the changes of {file} ({detail}); nothing was written.',
   },
   FILE_TOO_LARGE: {
     pl: 'Plik {file} ma {size} bajtów; przez GraphQL można przesłać najwyżej {max}. Większe pliki importuj z wiersza poleceń (npm run hub -- import …).',
