@@ -222,6 +222,18 @@ describe('registry import of files with errors', () => {
     expect(await countEveryTable(db)).toEqual(before);
   });
 
+  it('refuses a change dated before the founding as a history conflict of its row, writing nothing', async () => {
+    const before = await countEveryTable(db);
+    const result = await importRegistryFiles(
+      db.orm.em.fork(),
+      [csv(ImportKind.ENTITIES, 'early.csv', 'nazwa;forma_prawna;krs;teryt;data_zmiany\nFundacja „Zielony Warsztat”;fundacja;0009000102;1261011;2001-01-01\n')],
+      CLI,
+    );
+    expect(result.reports[0].errors.map((e) => [e.row, e.column, e.code])).toEqual([[2, null, 'HISTORY_CONFLICT']]);
+    expect(result.reports[0].errors[0].messagePl).toBe('Zmiany nie da się wpisać do historii podmiotu: data zmiany jest wcześniejsza niż data założenia.');
+    expect(await countEveryTable(db)).toEqual(before);
+  });
+
   it('refuses a header with an unknown or missing column before reading any row', async () => {
     const result = await importRegistryFiles(db.orm.em.fork(), [csv(ImportKind.ENTITIES, 'header.csv', 'nazwa,forma,regn,teryt\nA,fundacja,1,12\n')], CLI);
     expect(result.reports[0]).toMatchObject({ rowsRead: 1, rowsValid: 0 });

@@ -12,7 +12,7 @@ import {
   loadEntitiesByIdentifiers,
   loadKnownUnits,
   loadReports,
-  loadTimelines,
+  loadRecordedEvents,
   lockImports,
   updateEntities,
   upsertReports,
@@ -116,9 +116,10 @@ export function planAndApply(em: EntityManager, read: ReadFiles, options: Regist
       entityPlan = await entitiesPlan(tx, read.entities.rows, today);
       entityErrors.push(...entityPlan.errors);
       if (!entityErrors.length) {
-        // History is checked with the registry's timeline rules; what it refuses is a row error too.
+        // History is checked as the registry's service will replay it; what it refuses is a row error too.
         const touched = entityPlan.updates.filter((u) => u.changes.length || u.entity.foundedOn !== u.before.foundedOn).map((u) => u.entity.id);
-        history = planHistory(entityPlan.creates, entityPlan.updates, await loadTimelines(tx, touched), today, { source: 'import', importRunId: runIds.get(read.entities.file)! });
+        const stamp = { source: 'import', importRunId: runIds.get(read.entities.file)! };
+        history = planHistory(entityPlan.creates, entityPlan.updates, await loadRecordedEvents(tx, touched), today, stamp, new Date());
         entityErrors.push(...history.errors);
       }
     }

@@ -1,6 +1,6 @@
 import { SocialEconomyEntityStatus } from '../registry/legal-form';
 import { RegistryEventKind } from '../registry/history/registry-event-kind';
-import { applyEvent, TimelineError, versionAt, type EntityFacts, type StoredVersion, type TimelineEvent, type TimelineVersion } from '../registry/history/timeline';
+import { replayEvents, TimelineError, versionAt, type EntityFacts, type RecordedTimelineEvent, type TimelineEvent, type TimelineVersion } from '../registry/history/timeline';
 import type { Change, EntityCreate, EntitySnapshot, EntityUpdate } from './entity-rows';
 import { ImportRowErrorCode, rowError, type ImportRowError } from './messages';
 
@@ -52,29 +52,30 @@ const HISTORY_PROBLEM_PL: Record<string, string> = {
 };
 
 /**
- * The events an import records, checked in advance against each entity's timeline with the
- * registry's own rules (`applyEvent`), so that a change the history refuses becomes a row error
- * in the report instead of failing the write. RegistryHistoryService.recordEvents then writes
- * them all at once (set-based).
+ * The events an import records, checked in advance the way RegistryHistoryService will apply
+ * them — replaying each entity's recorded events with the new ones (`replayEvents`) — so that a
+ * change the history refuses becomes a row error in the report instead of failing the write.
+ * RegistryHistoryService.recordEvents then writes them all at once (set-based).
  *
  * A new entity gets FOUNDED (on its founding date, else `data_zmiany`, else the import date) and,
  * when the file says so, a status event and SOCIAL_ENTERPRISE_GRANTED on `data_zmiany` or the
  * import date. A changed legal form, seat, status or social enterprise status of a known entity
  * records its event on `data_zmiany` or the import date; an earlier founding date moves the
- * start of its history. `stored` holds each updated entity's current versions.
+ * start of its history. `stored` holds the recorded events of each updated entity.
  */
 export function planHistory(
   creates: readonly EntityCreate[],
   updates: readonly EntityUpdate[],
-  stored: ReadonlyMap<string, StoredVersion[]>,
+  stored: ReadonlyMap<string, RecordedTimelineEvent[]>,
   importDate: string,
   stamp: Record<string, unknown>,
+  recordedAt: Date = new Date(),
 ): HistoryPlan {
   const writes: HistoryPlan = { events: [], errors: [] };
-  const attempt = (row: number, entity: EntitySnapshot, before: StoredVersion[], events: TimelineEvent[]): boolean => {
-    let timeline: TimelineVersion[] = before;
+  const attempt = (row: number, entity: EntitySnapshot, known: RecordedTimelineEvent[], events: TimelineEvent[]): boolean => {
+    let timeline: TimelineVersion[];
     try {
-      for (const event of events) timeline = applyEvent(timeline, event);
+      timeline = replayEvents([...known, ...events.map((e) => ({ ...e, recordedAt }))]);
     } catch (error) {
       if (!(error instanceof TimelineError)) throw error;
       writes.errors.push(rowError(row, null, ImportRowErrorCode.HISTORY_CONFLICT, { detail: HISTORY_PROBLEM_PL[error.code] ?? error.code, detailEn: error.message }));
@@ -104,19 +105,20 @@ export function planHistory(
   }
 
   for (const update of updates) {
-    const before = stored.get(update.entity.id) ?? [];
+    const known = stored.get(update.entity.id) ?? [];
+    const before = known.length ? replayEvents(known) : [];
     const events: TimelineEvent[] = [];
-    const start = before.reduce<string | null>((min, v) => (min === null || v.validFrom < min ? v.validFrom : min), null);
+    const start = before[0]?.validFrom ?? null;
     if (start === null) {
       // An entity recorded before the registry kept history: its history starts with what was known.
       events.push({ kind: RegistryEventKind.FOUNDED, occurredOn: update.before.foundedOn ?? update.effectiveOn, details: { legalForm: update.before.legalForm, seatCode: update.before.seatCode, status: update.before.status } });
       if (update.before.socialEnterprise) events.push({ kind: RegistryEventKind.SOCIAL_ENTERPRISE_GRANTED, occurredOn: update.before.foundedOn ?? update.effectiveOn, details: {} });
     } else if (update.entity.foundedOn && update.entity.foundedOn < start) {
-      const first = before.find((v) => v.validFrom === start)!;
+      const first = before[0];
       events.push({ kind: RegistryEventKind.FOUNDED, occurredOn: update.entity.foundedOn, details: { legalForm: first.legalForm, seatCode: first.seatCode, status: first.status } });
     }
     events.push(...update.changes.map((c) => eventOf(c, update.effectiveOn, update.entity)));
-    if (events.length) attempt(update.row, update.entity, before, events);
+    if (events.length) attempt(update.row, update.entity, known, events);
   }
   return writes;
 }

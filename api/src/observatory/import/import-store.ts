@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LegalForm, SocialEconomyEntityStatus } from '../registry/legal-form';
-import type { StoredVersion } from '../registry/history/timeline';
+import type { RecordedTimelineEvent, RegistryEventDetails } from '../registry/history/timeline';
+import type { RegistryEventKind } from '../registry/history/registry-event-kind';
 import { foldForSearch } from '../registry/search-name';
 import type { Identifiers } from './cells';
 import type { EntityCreate, EntitySnapshot, EntityUpdate, ExistingEntity } from './entity-rows';
@@ -81,22 +82,20 @@ export async function loadKnownUnits(tx: EntityManager, codes: readonly string[]
   return new Set(rows.map((r) => r.teryt_code));
 }
 
-/** The current-knowledge versions (recorded_to is null) of the given entities. */
-export async function loadTimelines(tx: EntityManager, entityIds: readonly string[]): Promise<Map<string, StoredVersion[]>> {
-  const timelines = new Map<string, StoredVersion[]>();
-  if (!entityIds.length) return timelines;
-  const rows = await tx.execute<{ id: string; entity_id: string; legal_form: LegalForm; seat_teryt_code: string; status: SocialEconomyEntityStatus; social_enterprise: boolean; valid_from: string; valid_to: string | null }[]>(
-    `select s.id::text as id, s.entity_id, s.legal_form, s.seat_teryt_code, s.status, s.social_enterprise, s.valid_from::text as valid_from, s.valid_to::text as valid_to
-     from entity_state s
-     where s.recorded_to is null and s.entity_id in (select value::uuid from jsonb_array_elements_text(?::jsonb))
-     order by s.entity_id, s.valid_from`,
+/** The recorded events of the given entities, in the order recorded (what the registry's history replays). */
+export async function loadRecordedEvents(tx: EntityManager, entityIds: readonly string[]): Promise<Map<string, RecordedTimelineEvent[]>> {
+  const events = new Map<string, RecordedTimelineEvent[]>();
+  if (!entityIds.length) return events;
+  const rows = await tx.execute<{ entity_id: string; kind: RegistryEventKind; occurred_on: string; recorded_at: string | Date; details: RegistryEventDetails }[]>(
+    `select entity_id, kind, occurred_on::text as occurred_on, recorded_at, details from registry_event
+     where entity_id in (select value::uuid from jsonb_array_elements_text(?::jsonb)) order by recorded_at, id`,
     [json(entityIds)],
   );
   for (const r of rows) {
-    const version: StoredVersion = { id: r.id, legalForm: r.legal_form, seatCode: r.seat_teryt_code, status: r.status, socialEnterprise: r.social_enterprise, validFrom: r.valid_from, validTo: r.valid_to };
-    timelines.set(r.entity_id, [...(timelines.get(r.entity_id) ?? []), version]);
+    const event: RecordedTimelineEvent = { kind: r.kind, occurredOn: r.occurred_on, details: r.details, recordedAt: new Date(r.recorded_at) };
+    events.set(r.entity_id, [...(events.get(r.entity_id) ?? []), event]);
   }
-  return timelines;
+  return events;
 }
 
 /** Stored annual reports for the given (entity, year) pairs, keyed by `reportKey`. */

@@ -1,6 +1,7 @@
 import { LegalForm, SocialEconomyEntityStatus as Status } from '../registry/legal-form';
 import { planEntities, readEntityRows, type ExistingEntity } from './entity-rows';
 import { planHistory } from './history-plan';
+import { RegistryEventKind } from '../registry/history/registry-event-kind';
 import { planReports, readReportRows, type ReportValues } from './report-rows';
 import { readCsv } from './read-csv';
 
@@ -56,9 +57,15 @@ describe('planEntities', () => {
 });
 
 describe('planHistory', () => {
+  // What the registry holds for the stored entity: founded in Kraków, social enterprise since 2023.
+  const recorded = [
+    { kind: RegistryEventKind.FOUNDED, occurredOn: '2016-04-12', details: { legalForm: LegalForm.SOCIAL_COOPERATIVE, seatCode: '1261011' }, recordedAt: new Date('2016-05-01T10:00:00Z') },
+    { kind: RegistryEventKind.SOCIAL_ENTERPRISE_GRANTED, occurredOn: '2023-02-10', details: {}, recordedAt: new Date('2023-02-15T10:00:00Z') },
+  ];
+
   it('records a seat change with the old seat, dated by data_zmiany', () => {
     const result = plan('nazwa;forma_prawna;krs;teryt;data_zmiany\nSpółdzielnia Socjalna „Stara”;spółdzielnia socjalna;0009000101;1205011;2025-06-01\n');
-    const versions = [{ id: '1', legalForm: LegalForm.SOCIAL_COOPERATIVE, seatCode: '1261011', status: Status.ACTIVE, socialEnterprise: true, validFrom: '2016-04-12', validTo: null }];
+    const versions = recorded;
     const history = planHistory(result.creates, result.updates, new Map([[stored.id, versions]]), TODAY, { source: 'import' });
     expect(history.errors).toEqual([]);
     expect(history.events).toEqual([{ entityId: stored.id, kind: 'SEAT_CHANGED', occurredOn: '2025-06-01', details: { seatCode: '1205011', from: '1261011', source: 'import' } }]);
@@ -66,7 +73,7 @@ describe('planHistory', () => {
 
   it('turns a change dated before the founding into a row error, not a failed write', () => {
     const result = plan('nazwa;forma_prawna;krs;teryt;data_zmiany\nSpółdzielnia Socjalna „Stara”;spółdzielnia socjalna;0009000101;1205011;2010-01-01\n');
-    const versions = [{ id: '1', legalForm: LegalForm.SOCIAL_COOPERATIVE, seatCode: '1261011', status: Status.ACTIVE, socialEnterprise: true, validFrom: '2016-04-12', validTo: null }];
+    const versions = recorded;
     const history = planHistory(result.creates, result.updates, new Map([[stored.id, versions]]), TODAY, {});
     expect(history.events).toEqual([]);
     expect(history.errors.map((e) => [e.row, e.code])).toEqual([[2, 'HISTORY_CONFLICT']]);
