@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startHubTestApp, type HubTestApp } from '../http/hub-test-app';
 import { importTerritory } from '../../api/src/territory';
-import { FEATURED_ENTITIES, seedDemoRegistry, SocialEconomyEntity, type SeedDemoRegistryResult } from '../../api/src/observatory';
+import { FEATURED_ENTITIES, RegistryHistoryService, seedDemoRegistry, SocialEconomyEntity, type SeedDemoRegistryResult } from '../../api/src/observatory';
 import { encodeCursor } from '../../api/src/shared/relay';
 
 const dataDir = process.env.HUB_DATA_DIR;
@@ -38,6 +38,24 @@ describe('seedDemoRegistry on the built-in territory', () => {
     expect(Number(n)).toBe(first.created);
     expect(Number(seats)).toBe(first.created);
     expect(Number(synthetic)).toBe(first.created);
+  });
+
+  it('gives a registry seeded before the history existed its history and reports on the next seed, once', async () => {
+    const conn = db.orm.em.fork().getConnection();
+    // What the registry-history migration leaves on such a database: a baseline version and FOUNDED event per entity, no reports.
+    await conn.execute('delete from annual_report; delete from registry_event; delete from entity_state; update social_economy_entity set social_enterprise = false, pkd_code = null');
+    await new RegistryHistoryService(db.orm.em.fork()).startHistoryFromSnapshot();
+    const upgraded = await seedDemoRegistry(db.orm.em.fork(), { seed: 2026 });
+    expect(upgraded).toMatchObject({ created: 0, skipped: false });
+    expect(upgraded.reports).toBeGreaterThan(4 * first.created);
+    const [{ founded, withoutPkd, enterprises }] = await conn.execute<{ founded: number; withoutPkd: number; enterprises: number }[]>(
+      `select (select count(*)::int from registry_event where kind = 'FOUNDED') as founded,
+              (select count(*)::int from social_economy_entity where pkd_code is null) as "withoutPkd",
+              (select count(*)::int from social_economy_entity where social_enterprise) as enterprises`,
+    );
+    expect({ founded, withoutPkd }).toEqual({ founded: first.created, withoutPkd: 0 });
+    expect(enterprises).toBeGreaterThan(900);
+    expect(await seedDemoRegistry(db.orm.em.fork(), { seed: 2026 })).toEqual(NOTHING_DONE);
   });
 
   it('seats the featured entities in the voivodeship of their gmina', async () => {
