@@ -6,6 +6,8 @@ import { Migration } from '@mikro-orm/migrations';
  * A value row is valid for a range of data versions [valid_from_version, valid_to_version): a refresh
  * that leaves a cell unchanged leaves its row alone, and a changed cell closes the old row and opens
  * a new one. So every published version stays retrievable and immutable without copying the table.
+ * The parent's and the national figure are not copied into each row (one national change would
+ * rewrite every row); readers join those rows of the same version.
  */
 export class Migration20261127132000_indicators extends Migration {
   override async up(): Promise<void> {
@@ -49,8 +51,6 @@ export class Migration20261127132000_indicators extends Migration {
       "max_contribution" numeric not null,
       "suppressed" boolean not null,
       "suppression_reason" text null check ("suppression_reason" in ('FEW_UNITS', 'DOMINANCE', 'SECONDARY')),
-      "parent_value" numeric null,
-      "national_value" numeric null,
       "sibling_rank" integer null,
       "sibling_count" integer null,
       "previous_value" numeric null,

@@ -51,8 +51,8 @@ export class IndicatorService {
 
   async definitions(codes?: string[]): Promise<Indicator[]> {
     const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select * from indicator_definition ${codes ? 'where code = any(?::text[])' : ''} order by position, code`,
-      codes ? [codes] : [],
+      `select * from indicator_definition ${codes ? 'where code in (select jsonb_array_elements_text(?::jsonb))' : ''} order by position, code`,
+      codes ? [JSON.stringify(codes)] : [],
     );
     return rows.map((r) =>
       Object.assign(new Indicator(), {
@@ -73,10 +73,10 @@ export class IndicatorService {
   }
 
   async versions(): Promise<DataVersion[]> {
-    const rows = await this.em.execute<{ label: string; status: string; cause: string; citation: string; published_at: Date | null }[]>(
+    const rows = await this.em.execute<{ label: string; status: string; cause: string; citation: string; published_at: Date | string | null }[]>(
       `select label, status, cause, citation, published_at from data_version where status <> 'BUILDING' order by id desc`,
     );
-    return rows.map((r) => Object.assign(new DataVersion(), { label: r.label, status: r.status, cause: r.cause, citation: r.citation, publishedAt: r.published_at }));
+    return rows.map((r) => Object.assign(new DataVersion(), { label: r.label, status: r.status, cause: r.cause, citation: r.citation, publishedAt: r.published_at === null ? null : new Date(r.published_at) }));
   }
 
   /** The id of a version by label, or of the current published one; null when there is none. */
@@ -91,32 +91,40 @@ export class IndicatorService {
   async values(query: ValueQuery, options: { revealSuppressed: boolean }): Promise<IndicatorValue[]> {
     const versionId = await this.versionId(query.version);
     if (versionId === null) return [];
-    const where: string[] = ['v.indicator_code = any(?::text[])', 'v.valid_from_version <= ?', '(v.valid_to_version is null or v.valid_to_version > ?)', 'v.breakdown = ?'];
-    const params: unknown[] = [query.indicatorCodes, versionId, versionId, query.breakdown === IndicatorBreakdown.TOTAL ? 'TOTAL' : query.breakdown];
+    // Lists travel as JSON: the driver would spread a JS array into a comma list.
+    const where: string[] = ['v.indicator_code in (select jsonb_array_elements_text(?::jsonb))', 'v.valid_from_version <= ?', '(v.valid_to_version is null or v.valid_to_version > ?)', 'v.breakdown = ?'];
+    const params: unknown[] = [JSON.stringify(query.indicatorCodes), versionId, versionId, query.breakdown === IndicatorBreakdown.TOTAL ? 'TOTAL' : query.breakdown];
     if (query.breakdown === IndicatorBreakdown.TOTAL) where.push(`v.category = 'TOTAL'`);
     if (query.level) {
       where.push('v.area_level = ?');
       params.push(query.level);
     }
     if (query.years?.length) {
-      where.push('v.year = any(?::int[])');
-      params.push(query.years);
+      where.push('v.year in (select jsonb_array_elements_text(?::jsonb)::int)');
+      params.push(JSON.stringify(query.years));
     }
     if (query.areaCodes) {
-      where.push('v.area_code = any(?::text[])');
-      params.push(query.areaCodes);
+      where.push('v.area_code in (select jsonb_array_elements_text(?::jsonb))');
+      params.push(JSON.stringify(query.areaCodes));
     }
     if (query.within) {
       where.push(`(v.area_code = ? or a.parent_code = ? or v.area_code in (select m.unit_code from statistical_area_member m where m.area_code = ?)
                    or a.parent_code in (select s.code from statistical_area s where s.parent_code = ?))`);
       params.push(query.within, query.within, query.within, query.within);
     }
+    // The parent's and the national figure come from their own rows of the same version, and only when published.
+    const sameCell = (alias: string, area: string) => `${alias}.indicator_code = v.indicator_code and ${alias}.area_code = ${area} and ${alias}.year = v.year
+          and ${alias}.breakdown = v.breakdown and ${alias}.category = v.category and not ${alias}.suppressed
+          and ${alias}.valid_from_version <= ${versionId} and (${alias}.valid_to_version is null or ${alias}.valid_to_version > ${versionId})`;
     const rows = await this.em.execute<ValueRow[]>(
-      `select v.*, a.name as area_name, d.unit, d.source, dv.label as version_label, dv.citation as version_citation
+      `select v.*, a.name as area_name, d.unit, d.source, dv.label as version_label, dv.citation as version_citation,
+              pv.value as parent_value, nv.value as national_value
          from indicator_value v
          join indicator_definition d on d.code = v.indicator_code
          join statistical_area a on a.code = v.area_code
          join data_version dv on dv.id = ?
+         left join indicator_value pv on ${sameCell('pv', 'a.parent_code')}
+         left join indicator_value nv on ${sameCell('nv', "'PL'")}
         where ${where.join(' and ')}
         order by v.indicator_code, v.area_level, v.area_code, v.year, v.breakdown, v.category`,
       [versionId, ...params],

@@ -98,5 +98,7 @@ export async function computeCells(tx: EntityManager, definition: IndicatorDefin
            ${areaDenominator}::float8 as area_den,
            ${populationYear}::int as population_year
       from grid g
-      left join agg on agg.area_code = g.area_code and agg.year = g.year and agg.breakdown = g.breakdown and agg.category = g.category`);
+      left join agg on agg.area_code = g.area_code and agg.year = g.year and agg.breakdown = g.breakdown and agg.category = g.category
+     -- Every area gets its TOTAL (zero included); an empty category is left out (no row = no entities).
+     where g.breakdown = 'TOTAL' or agg.contributors > 0`);
 }
