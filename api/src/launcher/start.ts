@@ -174,13 +174,14 @@ async function startHubSide(config: HubConfig): Promise<{ hub: RunningHub; admin
   // and the build and PostgreSQL have started by now.
   const [{ prepareHub }, { startHub }] = await Promise.all([import('../setup.js'), import('../main.js')]);
   const prepared = await progress.step(
-    'hub database (migrations, territory, demo data, first admin)',
+    'hub database (migrations, territory, demo data, statistics, first admin)',
     () => prepareHub(config, progress.hubLogger(config.logLevel === 'info' ? 'warn' : config.logLevel)),
     (result) =>
       [
         result.migrationsApplied.length ? `${result.migrationsApplied.length} migrations` : undefined,
         `${result.territory.units} territorial units (${result.territory.source})`,
         result.demo.skipped ? 'demo data present' : `${result.demo.created} demo entities`,
+        result.indicators ? `statistics version ${result.indicators.version} (${(result.indicators.durationMs / 1000).toFixed(1)} s)` : undefined,
       ]
         .filter(Boolean)
         .join(', '),
