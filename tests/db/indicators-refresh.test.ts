@@ -1,20 +1,10 @@
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { importTerritory } from '../../api/src/territory';
+import { insertIndicatorFixture, fixtureEntityId } from '../support/indicator-fixture';
 import { refreshIndicators, IndicatorService, IndicatorBreakdown, type RefreshReport } from '../../api/src/observatory';
 
-/**
- * Indicator arithmetic against figures computed by hand, on a tiny registry:
- *   Gorlice (1205011): 4 social cooperatives, 10 employees each (8 FTE), 4 → 5 of them excluded-group;
- *   Biecz (1205023):   1 large cooperative, 100 employees (100 FTE), 10 excluded;
- *   Kraków (1261011):  3 social cooperatives, 5 employees each (4 FTE), 1 excluded.
- * All active since 2020; reports for 2024 and 2025 (excluded in Gorlice: 4 in 2024, 5 in 2025).
- */
-const E = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const FIXTURE = [
-  ...[1, 2, 3, 4].map((n) => ({ id: E(n), seat: '1205011', headcount: 10, fte: 8, excluded: { 2024: 4, 2025: 5 } })),
-  { id: E(5), seat: '1205023', headcount: 100, fte: 100, excluded: { 2024: 10, 2025: 10 } },
-  ...[6, 7, 8].map((n) => ({ id: E(n), seat: '1261011', headcount: 5, fte: 4, excluded: { 2024: 1, 2025: 1 } })),
-];
+/** Indicator arithmetic against figures computed by hand, on the tiny registry of the fixture. */
+const E = fixtureEntityId;
 
 describe('indicator refresh on a hand-computed registry', () => {
   let db: TestDatabase;
@@ -24,23 +14,7 @@ describe('indicator refresh on a hand-computed registry', () => {
     db = await createTestDatabase('indicators');
     const em = db.orm.em.fork();
     await importTerritory(em, { dataDir: process.env.HUB_DATA_DIR });
-    for (const e of FIXTURE) {
-      await em.execute(
-        `insert into social_economy_entity (id, name, search_name, legal_form, seat_teryt_code, founded_on, status, social_enterprise)
-         values (?, ?, ?, 'SOCIAL_COOPERATIVE', ?, '2020-01-01', 'ACTIVE', false)`,
-        [e.id, `Spółdzielnia ${e.id.slice(-2)}`, `spoldzielnia ${e.id.slice(-2)}`, e.seat],
-      );
-      await em.execute(
-        `insert into entity_state (entity_id, legal_form, seat_teryt_code, status, social_enterprise, valid_from) values (?, 'SOCIAL_COOPERATIVE', ?, 'ACTIVE', false, '2020-01-01')`,
-        [e.id, e.seat],
-      );
-      for (const year of [2024, 2025] as const) {
-        await em.execute(
-          `insert into annual_report (id, entity_id, year, employees_headcount, employees_fte, excluded_disabled) values (gen_random_uuid(), ?, ?, ?, ?, ?)`,
-          [e.id, year, e.headcount, e.fte, e.excluded[year]],
-        );
-      }
-    }
+    await insertIndicatorFixture(em);
     report = await refreshIndicators(db.orm.em.fork(), { cause: 'test fixture', years: { from: 2024, to: 2025 } });
   });
 
