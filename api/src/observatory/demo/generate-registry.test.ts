@@ -117,8 +117,10 @@ describe('generateDemoRegistry on the built-in calibration and territory', () =>
     expect(generated.name).toMatch(/^Spółdzielnia Socjalna .*„[^”]+”$/);
   });
 
-  it('dates no social cooperative before the 2006 act that created them', () => {
-    expect(coops.every((r) => r.foundedOn >= '2006-05-01' && r.foundedOn <= '2021-12-31')).toBe(true);
+  it('dates no social cooperative before the 2006 act that created them, and founds about a fifth of the active ones since 2022', () => {
+    expect(coops.every((r) => r.foundedOn >= '2006-05-01' && r.foundedOn <= '2025-06-30')).toBe(true);
+    expect(coops.filter((r) => r.foundedOn >= '2022-01-01').every((r) => r.status === SocialEconomyEntityStatus.ACTIVE)).toBe(true);
+    expect(Math.abs(percent(count(activeCoops, (r) => r.foundedOn >= '2022-01-01'), activeCoops.length) - 20)).toBeLessThan(2.5);
   });
 
   it('produces the identical registry from the same seed', () => {

@@ -50,6 +50,8 @@ export interface DemoGroup {
   ruralOnly: boolean;
   identifiers: IdentifierSet;
   foundedBetween: readonly [string, string];
+  /** Share of the group founded after the calibration year instead (2022 to mid-2025), so the history keeps gaining entities. */
+  foundedRecently: number;
   basis: string;
 }
 
@@ -77,6 +79,15 @@ const FOUNDED: Record<LegalForm, readonly [string, string]> = {
 /** Dissolved social cooperatives are kept for the years 2016–2025, so the history shows entities disappearing. */
 const DISSOLVED_YEARS = 10;
 
+/**
+ * Shares of some active groups founded in 2022 to mid-2025 rather than by the calibration year,
+ * so that the 2021–2025 history gains entities while others pause, wind up or are struck off:
+ * the number of active social cooperatives stays about level, as MRiPS counted it in 2019–2021.
+ * Reintegration units keep their GUS 2021 counts; KGWs, registered only since the act of
+ * 9 Nov 2018, grew fastest.
+ */
+const RECENTLY = { coops: 0.2, ngos: 0.1, circles: 0.35 };
+
 /** The demo registry's composition, derived from the calibration figures (see each group's basis). */
 export function planDemoRegistry(cal: DemoCalibration): DemoGroup[] {
   const sc = cal.socialCooperatives;
@@ -96,12 +107,13 @@ export function planDemoRegistry(cal: DemoCalibration): DemoGroup[] {
     ruralOnly: false,
     identifiers,
     foundedBetween: FOUNDED[legalForm],
+    foundedRecently: 0,
     basis,
     ...extra,
   });
   const ngo = (f: { value: number }) => Math.round(f.value * NGO_SAMPLE_RATE);
   const plan = [
-    group(LegalForm.SOCIAL_COOPERATIVE, ACTIVE, active, 'KRS_REGON_NIP', `${sc.notInLiquidation.value} in KRS not in liquidation (${sc.notInLiquidation.referenceDate}), split active:inactive ${sc.active.value}:${sc.inactive.value} (GUS 2016)`, { fixedSharePercent: coopShares }),
+    group(LegalForm.SOCIAL_COOPERATIVE, ACTIVE, active, 'KRS_REGON_NIP', `${sc.notInLiquidation.value} in KRS not in liquidation (${sc.notInLiquidation.referenceDate}), split active:inactive ${sc.active.value}:${sc.inactive.value} (GUS 2016); ${100 * RECENTLY.coops} % of the active founded since 2022`, { fixedSharePercent: coopShares, foundedRecently: RECENTLY.coops }),
     group(LegalForm.SOCIAL_COOPERATIVE, SocialEconomyEntityStatus.SUSPENDED, inactive, 'KRS_REGON_NIP', 'the inactive share of GUS 2016 (no revenue and no staff), shown as suspended', { fixedSharePercent: coopShares }),
     group(LegalForm.SOCIAL_COOPERATIVE, SocialEconomyEntityStatus.IN_LIQUIDATION, inLiquidation, 'KRS_REGON_NIP', `in liquidation at the GUS 2016 ratio ${sc.inLiquidation.value}:${sc.active.value + sc.inactive.value} to those not in liquidation`, {
       fixedSharePercent: coopShares,
@@ -111,11 +123,11 @@ export function planDemoRegistry(cal: DemoCalibration): DemoGroup[] {
     group(LegalForm.ZAZ, ACTIVE, cal.reintegrationUnits.ZAZ.value, 'REGON_NIP', `GUS ${cal.reintegrationUnits.ZAZ.referenceDate}`),
     group(LegalForm.CIS, ACTIVE, cal.reintegrationUnits.CIS.value, 'REGON_NIP', `GUS ${cal.reintegrationUnits.CIS.referenceDate}`),
     group(LegalForm.KIS, ACTIVE, cal.reintegrationUnits.KIS.value, 'LOCAL_REGON', `GUS ${cal.reintegrationUnits.KIS.referenceDate}`),
-    group(LegalForm.ASSOCIATION, ACTIVE, ngo(np.associations), 'KRS_REGON_NIP', `1 % sample of ${np.associations.value} associations (GUS ${np.associations.referenceDate}); mazowieckie's share of NGOs from GUS 2014`, { fixedSharePercent: ngoShares }),
-    group(LegalForm.FOUNDATION, ACTIVE, ngo(np.foundations), 'KRS_REGON_NIP', `1 % sample of ${np.foundations.value} foundations (GUS ${np.foundations.referenceDate}); mazowieckie's share of NGOs from GUS 2014`, { fixedSharePercent: ngoShares }),
-    group(LegalForm.RURAL_HOUSEWIVES_CIRCLE, ACTIVE, ngo(np.ruralHousewivesCircles), 'REGON_NIP', `1 % sample of ${np.ruralHousewivesCircles.value} KGWs (GUS ${np.ruralHousewivesCircles.referenceDate}), in rural and urban-rural gminas`, { ruralOnly: true }),
+    group(LegalForm.ASSOCIATION, ACTIVE, ngo(np.associations), 'KRS_REGON_NIP', `1 % sample of ${np.associations.value} associations (GUS ${np.associations.referenceDate}); mazowieckie's share of NGOs from GUS 2014`, { fixedSharePercent: ngoShares, foundedRecently: RECENTLY.ngos }),
+    group(LegalForm.FOUNDATION, ACTIVE, ngo(np.foundations), 'KRS_REGON_NIP', `1 % sample of ${np.foundations.value} foundations (GUS ${np.foundations.referenceDate}); mazowieckie's share of NGOs from GUS 2014`, { fixedSharePercent: ngoShares, foundedRecently: RECENTLY.ngos }),
+    group(LegalForm.RURAL_HOUSEWIVES_CIRCLE, ACTIVE, ngo(np.ruralHousewivesCircles), 'REGON_NIP', `1 % sample of ${np.ruralHousewivesCircles.value} KGWs (GUS ${np.ruralHousewivesCircles.referenceDate}), in rural and urban-rural gminas`, { ruralOnly: true, foundedRecently: RECENTLY.circles }),
     group(LegalForm.WORKER_COOPERATIVE, ACTIVE, byLoanMix(mix.workerCooperatives), 'KRS_REGON_NIP', `proxy: social cooperatives × ${mix.workerCooperatives.value}/${mix.socialCooperatives.value}, the PO KL pilot borrower mix (TISE)`),
-    group(LegalForm.NON_PROFIT_COMPANY, ACTIVE, byLoanMix(mix.nonProfitCompanies), 'KRS_REGON_NIP', `proxy: social cooperatives × ${mix.nonProfitCompanies.value}/${mix.socialCooperatives.value}, the PO KL pilot borrower mix (TISE)`),
+    group(LegalForm.NON_PROFIT_COMPANY, ACTIVE, byLoanMix(mix.nonProfitCompanies), 'KRS_REGON_NIP', `proxy: social cooperatives × ${mix.nonProfitCompanies.value}/${mix.socialCooperatives.value}, the PO KL pilot borrower mix (TISE)`, { foundedRecently: RECENTLY.ngos }),
     group(LegalForm.COOPERATIVE_OF_DISABLED_OR_BLIND, ACTIVE, byLoanMix(mix.disabledCooperatives), 'KRS_REGON_NIP', `proxy: social cooperatives × ${mix.disabledCooperatives.value}/${mix.socialCooperatives.value}, the PO KL pilot borrower mix (TISE)`),
     // Last, so that adding it left every earlier record of a seed as it was.
     group(
@@ -148,10 +160,15 @@ export interface DemoEntityRecord {
 }
 
 const DAY = 86_400_000;
-function randomDate(random: Random, [from, to]: readonly [string, string]): string {
+const RECENT: readonly [string, string] = ['2022-01-01', '2025-06-30'];
+
+/** A day in the window, or with probability `recentShare` in 2022 to mid-2025; one draw either way, so the stream stays aligned. */
+function randomDate(random: Random, window: readonly [string, string], recentShare = 0): string {
+  const u = random();
+  const [[from, to], v] = u < 1 - recentShare ? [window, u / (1 - recentShare)] : [RECENT, (u - (1 - recentShare)) / recentShare];
   const start = Date.parse(`${from}T00:00:00Z`);
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - start) / DAY);
-  return new Date(start + Math.floor(random() * (days + 1)) * DAY).toISOString().slice(0, 10);
+  return new Date(start + Math.min(days, Math.floor(v * (days + 1))) * DAY).toISOString().slice(0, 10);
 }
 
 /** Voivodeship weights: published shares where given, the remaining percent by population. */
@@ -220,7 +237,7 @@ export function generateDemoRegistry(input: { seed: number; calibration: DemoCal
           regon,
           nip: group.identifiers === 'LOCAL_REGON' ? null : unique('nip', () => generateNip(random)),
           seatCode: drawSeat(random, sample, voivodeship.code, group.ruralOnly),
-          foundedOn: randomDate(random, group.foundedBetween),
+          foundedOn: randomDate(random, group.foundedBetween, group.foundedRecently),
           status: group.status,
         });
       }
