@@ -292,6 +292,31 @@ withData('seedDemoRegistry on the full territory', () => {
       expect(res.body.data.socialEconomyEntities.totalCount).toBe(0);
     });
 
+    it('serves a featured cooperative’s history, events and five annual reports, money as exact złoty', async () => {
+      const res = await t.gql(`query($id: ID) { socialEconomyEntity(id: $id) { socialEnterprise pkdCode
+        statusHistory { validFrom validTo socialEnterprise seat { terytCode } }
+        events { kind occurredOn seat { name } }
+        reports { id year employeesHeadcount excludedEmployees { total longTermUnemployed } revenueMarket { amount currency } revenueTotal { amount } synthetic }
+        lastTwo: reports(years: [2025, 2024]) { year } } }`, { id: featured.id });
+      expect(res.body.errors).toBeUndefined();
+      const e = res.body.data.socialEconomyEntity;
+      expect({ socialEnterprise: e.socialEnterprise, pkdCode: e.pkdCode }).toEqual({ socialEnterprise: true, pkdCode: '56.29.Z' });
+      expect(e.events.map((x: { kind: string }) => x.kind)).toEqual(['FOUNDED', 'SEAT_CHANGED', 'SOCIAL_ENTERPRISE_GRANTED']);
+      expect(e.statusHistory.map((v: { validFrom: string; seat: { terytCode: string }; socialEnterprise: boolean }) => [v.validFrom, v.seat.terytCode, v.socialEnterprise])).toEqual([
+        ['2012-05-14', '1205042', false],
+        ['2015-09-01', '1205011', false],
+        ['2019-06-10', '1205011', true],
+      ]);
+      expect(e.reports.map((r: { year: number }) => r.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
+      expect(e.lastTwo.map((r: { year: number }) => r.year)).toEqual([2024, 2025]);
+      const latest = e.reports[4];
+      expect(latest).toMatchObject({ employeesHeadcount: 12, excludedEmployees: { total: 7, longTermUnemployed: 4 }, synthetic: true });
+      expect(latest.revenueMarket).toEqual({ amount: '1261000.00', currency: 'PLN' });
+      expect(latest.revenueTotal.amount).toMatch(/^\d+\.\d{2}$/);
+      const again = await t.gql('query($id: ID!) { node(id: $id) { ... on AnnualReport { year entity { name } } } }', { id: latest.id });
+      expect(again.body.data.node).toEqual({ year: 2025, entity: { name: featured.name } });
+    });
+
     it('refuses a malformed territory in a filter and an unknown one', async () => {
       expect(ext(await t.gql('{ socialEconomyEntities(filter: { terytCode: "1" }) { totalCount } }'))).toMatchObject({ reason: 'INVALID_TERYT_CODE', field: ['filter', 'terytCode'] });
       expect(ext(await t.gql('{ socialEconomyEntities(filter: { terytCode: "99" }) { totalCount } }'))).toMatchObject({ code: 'NOT_FOUND', reason: 'TERRITORY_NOT_FOUND' });
