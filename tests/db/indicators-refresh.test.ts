@@ -16,7 +16,7 @@ describe('indicator refresh on a hand-computed registry', () => {
     await importTerritory(em, { dataDir: process.env.HUB_DATA_DIR });
     await insertIndicatorFixture(em);
     report = await refreshIndicators(db.orm.em.fork(), { cause: 'test fixture', years: { from: 2024, to: 2025 } });
-  });
+  }, 180_000);
 
   afterAll(async () => db?.drop());
 

@@ -20,7 +20,7 @@ describe('indicators over GraphQL', () => {
     await insertIndicatorFixture(db.orm.em.fork());
     version = (await refreshIndicators(db.orm.em.fork(), { cause: 'test', years: { from: 2024, to: 2025 } })).version.label;
     t = await startHubTestApp(db.url);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await t?.close();

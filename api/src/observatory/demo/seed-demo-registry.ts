@@ -157,6 +157,5 @@ export async function seedDemoRegistry(em: EntityManager, options: SeedDemoRegis
     return { created: inserted.size, skipped: false, ...written };
   });
   if (result.skipped) options.log?.info({ demoRegistry: { skipped: true } }, 'demo registry already present; not seeded again');
-  // LEAD (indicators): once seeding counts as an import, call refreshIndicators(em, { cause: 'demo seed' }) from api/src/observatory/indicators here.
   return result;
 }

@@ -49,13 +49,13 @@ export async function computeCells(tx: EntityManager, definition: IndicatorDefin
   ].join(', ');
   const areaDenominator =
     definition.denominator?.kind === 'population'
-      ? `(select p.population from area_population p where p.area_code = g.area_code and p.year <= g.year order by p.year desc limit 1)`
+      ? `(select p.population from area_population_for_year p where p.area_code = g.area_code and p.year = g.year)`
       : definition.denominator?.kind === 'powiats'
         ? `(select ap.powiats from area_powiats ap where ap.area_code = g.area_code)`
         : 'null';
   const populationYear =
     definition.denominator?.kind === 'population'
-      ? `(select p.year from area_population p where p.area_code = g.area_code and p.year <= g.year order by p.year desc limit 1)`
+      ? `(select p.population_year from area_population_for_year p where p.area_code = g.area_code and p.year = g.year)`
       : 'null';
 
   // Entities first add up per seat unit (one row per unit, year, legal form and status), then

@@ -5,7 +5,8 @@ import { REPORT_FIELDS } from '../definitions/measure';
  * Temporary tables the whole refresh reads (dropped at commit):
  *  - entity_year_fact: each entity's state at the end of each year (valid time, current
  *    knowledge) with its annual report for that year, if any;
- *  - area_population: inhabitants per area and year (NUTS areas summed from their powiats);
+ *  - area_population: inhabitants per area and year (NUTS areas summed from their powiats), and
+ *    area_population_for_year: the figure each publication year uses (latest not after it);
  *  - area_powiats: how many powiats each area holds.
  */
 export async function buildFactTables(tx: EntityManager, years: { from: number; to: number }): Promise<void> {
@@ -29,6 +30,14 @@ export async function buildFactTables(tx: EntityManager, years: { from: number; 
         or a.level = 'NUTS2' and a.code = 'NUTS:' || left(pn.nuts3_code, 4)
       join population_figure p on p.unit_teryt_code = pn.powiat_teryt_code
      group by a.code, p.year`);
+  // For each area and year: the latest population figure not after that year.
+  await tx.execute(`create temp table area_population_for_year on commit drop as
+    select distinct on (p.area_code, y.year) p.area_code, y.year::smallint as year, p.population, p.year::smallint as population_year
+      from area_population p
+      cross join generate_series(${Number(years.from)}, ${Number(years.to)}) as y(year)
+     where p.year <= y.year
+     order by p.area_code, y.year, p.year desc`);
+  await tx.execute('create index on area_population_for_year (area_code, year)');
   await tx.execute(`create temp table area_powiats on commit drop as
     select m.area_code, count(*)::numeric as powiats
       from statistical_area_member m join territorial_unit u on u.teryt_code = m.unit_code and u.level = 'POWIAT'
