@@ -64,97 +64,153 @@ export function determinedCells(t: CellTable, status: Uint8Array, changed: reado
   if (changed === null) dirty.fill(1);
   else for (const c of changed) dirty[find(c)] = 1;
 
-  const rows: Map<number, number>[] = [];
+  const rows: SparseRow[] = [];
   for (let g = 0; g < groupTotal.length; g++) {
-    const row = new Map<number, number>();
-    if (hidden(groupTotal[g])) row.set(groupTotal[g], 1);
-    for (let k = partStart[g]; k < partStart[g + 1]; k++) if (hidden(partIndex[k])) row.set(partIndex[k], P - 1);
-    if (row.size > 0 && dirty[find(row.keys().next().value!)]) rows.push(row);
+    const vars: number[] = [];
+    const coefs: number[] = [];
+    if (hidden(groupTotal[g])) vars.push(groupTotal[g]), coefs.push(1);
+    for (let k = partStart[g]; k < partStart[g + 1]; k++) if (hidden(partIndex[k])) vars.push(partIndex[k]), coefs.push(P - 1);
+    if (vars.length > 0 && dirty[find(vars[0])]) rows.push({ vars, coefs });
   }
-  return zeroInEverySolution(rows);
-}
-
-/** The variables that are 0 in every solution of rows · y = 0 (mod P). */
-function zeroInEverySolution(rows: Map<number, number>[]): number[] {
   const { variables, y1, y2 } = randomSolutions(rows);
-  return variables.filter((v) => y1.get(v) === 0 && y2.get(v) === 0);
+  return variables.filter((_, i) => y1[i] === 0 && y2[i] === 0);
 }
 
-/** Two random solutions of rows · y = 0 (mod P), by variable. */
-export function randomSolutions(rows: Map<number, number>[]): { variables: number[]; y1: Map<number, number>; y2: Map<number, number> } {
-  const columns = new Map<number, Set<number>>();
-  rows.forEach((row, r) => {
-    for (const v of row.keys()) {
-      let column = columns.get(v);
-      if (!column) columns.set(v, (column = new Set()));
-      column.add(r);
+/** One equation Σ coefs[i] × y[vars[i]] = 0 (mod P). */
+export interface SparseRow {
+  vars: number[];
+  coefs: number[];
+}
+
+/**
+ * Two random solutions of the rows (mod P): `variables` (sorted) and their values in y1, y2.
+ * Variables are renumbered 0..V-1; rows are short arrays edited in place, columns lists of rows
+ * that may hold stale entries (a row that lost the variable), checked when used.
+ */
+export function randomSolutions(input: readonly SparseRow[]): { variables: number[]; y1: Int32Array; y2: Int32Array } {
+  const variables = [...new Set(input.flatMap((r) => r.vars))].sort((a, b) => a - b);
+  const id = new Map(variables.map((v, i) => [v, i]));
+  const V = variables.length;
+  const rowVars = input.map((r) => r.vars.map((v) => id.get(v)!));
+  const rowCoefs = input.map((r) => r.coefs.slice());
+  const columns: number[][] = Array.from({ length: V }, () => []);
+  const degree = new Int32Array(V);
+  rowVars.forEach((vars, r) => {
+    for (const v of vars) {
+      columns[v].push(r);
+      degree[v]++;
     }
   });
-  const variables = [...columns.keys()].sort((a, b) => a - b);
+
+  const eliminated = new Uint8Array(V);
+  const rowDead = new Uint8Array(rowVars.length);
   const heap = new MinHeap();
-  for (const v of variables) heap.push(columns.get(v)!.size, v);
-  const eliminated = new Set<number>();
-  const pivots: [variable: number, row: Map<number, number>][] = [];
+  const queuedDegree = new Int32Array(V).fill(-1);
+  // Each variable sits in the heap under its current degree (older entries are skipped when popped).
+  const touch = (u: number) => {
+    if (eliminated[u] || queuedDegree[u] === degree[u]) return;
+    queuedDegree[u] = degree[u];
+    heap.push(degree[u], u);
+  };
+  for (let v = 0; v < V; v++) touch(v);
+
+  const where = new Int32Array(V).fill(-1);
+  const seenRow = new Int32Array(rowVars.length).fill(-1);
+  const pivotVar: number[] = [];
+  const pivotRow: number[] = [];
 
   while (heap.size > 0) {
-    const [degree, v] = heap.pop();
-    if (eliminated.has(v)) continue;
-    const column = columns.get(v)!;
-    if (column.size !== degree) {
-      heap.push(column.size, v);
-      continue;
+    const [d, v] = heap.pop();
+    if (eliminated[v] || queuedDegree[v] !== d) continue;
+    eliminated[v] = 1;
+    // The rows that really hold v now.
+    const holding: number[] = [];
+    for (const r of columns[v]) {
+      if (rowDead[r] || seenRow[r] === v || !rowVars[r].includes(v)) continue;
+      seenRow[r] = v;
+      holding.push(r);
     }
-    eliminated.add(v);
-    if (column.size === 0) continue; // free
-    let pivotRow = -1;
-    for (const r of column) if (pivotRow < 0 || rows[r].size < rows[pivotRow].size || (rows[r].size === rows[pivotRow].size && r < pivotRow)) pivotRow = r;
-    const pivot = rows[pivotRow];
-    const inverse = invMod(pivot.get(v)!);
-    for (const r of [...column]) {
-      if (r === pivotRow) continue;
-      const row = rows[r];
-      const factor = mulMod(row.get(v)!, inverse);
-      for (const [u, a] of pivot) {
-        const value = ((row.get(u) ?? 0) - mulMod(factor, a) + P) % P;
-        if (value === 0) {
-          row.delete(u);
-          columns.get(u)!.delete(r);
-        } else {
-          if (!row.has(u)) columns.get(u)!.add(r);
-          row.set(u, value);
+    columns[v] = [];
+    if (holding.length === 0) continue; // free
+    let p = holding[0];
+    for (const r of holding) if (rowVars[r].length < rowVars[p].length || (rowVars[r].length === rowVars[p].length && r < p)) p = r;
+    const pVars = rowVars[p];
+    const pCoefs = rowCoefs[p];
+    const inverse = invMod(pCoefs[pVars.indexOf(v)]);
+    for (const r of holding) {
+      if (r === p) continue;
+      const vars = rowVars[r];
+      const coefs = rowCoefs[r];
+      for (let i = 0; i < vars.length; i++) where[vars[i]] = i;
+      const factor = mulMod(coefs[where[v]], inverse);
+      for (let j = 0; j < pVars.length; j++) {
+        const u = pVars[j];
+        const i = where[u];
+        const delta = P - mulMod(factor, pCoefs[j]);
+        if (i >= 0) coefs[i] = (coefs[i] + delta) % P;
+        else {
+          where[u] = vars.length;
+          vars.push(u);
+          coefs.push(delta % P);
+          columns[u].push(r);
+          degree[u]++;
+          touch(u);
         }
       }
-      for (const u of row.keys()) if (!eliminated.has(u)) heap.push(columns.get(u)!.size, u);
+      // Drop the entries that cancelled (v's always does).
+      let w = 0;
+      for (let i = 0; i < vars.length; i++) {
+        where[vars[i]] = -1;
+        if (coefs[i] === 0) {
+          degree[vars[i]]--;
+          touch(vars[i]);
+          continue;
+        }
+        vars[w] = vars[i];
+        coefs[w] = coefs[i];
+        w++;
+      }
+      vars.length = w;
+      coefs.length = w;
     }
-    for (const u of pivot.keys()) {
-      columns.get(u)!.delete(pivotRow);
-      if (!eliminated.has(u)) heap.push(columns.get(u)!.size, u);
+    rowDead[p] = 1;
+    for (const u of pVars) {
+      degree[u]--;
+      touch(u);
     }
-    pivots.push([v, pivot]);
+    pivotVar.push(v);
+    pivotRow.push(p);
   }
 
-  // Two random solutions: free variables at random, pivots by back-substitution.
+  // Two random solutions: free variables at random, pivots by back-substitution (later pivots first).
   const random = lcg(0x5eed);
-  const y1 = new Map<number, number>();
-  const y2 = new Map<number, number>();
-  const isPivot = new Set(pivots.map(([v]) => v));
-  for (const v of variables)
-    if (!isPivot.has(v)) {
-      y1.set(v, 1 + (random() % (P - 1)));
-      y2.set(v, 1 + (random() % (P - 1)));
+  const y1 = new Int32Array(V);
+  const y2 = new Int32Array(V);
+  const isPivot = new Uint8Array(V);
+  for (const v of pivotVar) isPivot[v] = 1;
+  for (let v = 0; v < V; v++)
+    if (!isPivot[v]) {
+      y1[v] = 1 + (random() % (P - 1));
+      y2[v] = 1 + (random() % (P - 1));
     }
-  for (let i = pivots.length - 1; i >= 0; i--) {
-    const [v, row] = pivots[i];
+  for (let i = pivotVar.length - 1; i >= 0; i--) {
+    const v = pivotVar[i];
+    const vars = rowVars[pivotRow[i]];
+    const coefs = rowCoefs[pivotRow[i]];
     let s1 = 0;
     let s2 = 0;
-    for (const [u, a] of row) {
-      if (u === v) continue;
-      s1 = (s1 + mulMod(a, y1.get(u)!)) % P;
-      s2 = (s2 + mulMod(a, y2.get(u)!)) % P;
+    let own = 0;
+    for (let j = 0; j < vars.length; j++) {
+      if (vars[j] === v) {
+        own = coefs[j];
+        continue;
+      }
+      s1 = (s1 + mulMod(coefs[j], y1[vars[j]])) % P;
+      s2 = (s2 + mulMod(coefs[j], y2[vars[j]])) % P;
     }
-    const inverse = invMod(row.get(v)!);
-    y1.set(v, mulMod((P - s1) % P, inverse));
-    y2.set(v, mulMod((P - s2) % P, inverse));
+    const inverse = invMod(own);
+    y1[v] = mulMod((P - s1) % P, inverse);
+    y2[v] = mulMod((P - s2) % P, inverse);
   }
   return { variables, y1, y2 };
 }
