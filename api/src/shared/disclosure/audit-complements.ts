@@ -1,6 +1,6 @@
-import type { CellTable } from './cell-table';
+import { groupsOf, membersOf, type CellTable } from './cell-table';
 import { PUBLISHED, type GroupProtection } from './group-protection';
-import { invMod, mulMod, P } from './linear-audit';
+import { localDerivation } from './local-certificates';
 
 /*
  * Which published cells to suppress so that cells the linear audit found determined are not any
@@ -37,7 +37,7 @@ export function chooseComplements(t: CellTable, protection: GroupProtection, det
     if (twin >= 0) take(twin);
     else {
       let best = -1;
-      for (const x of certificateCells(t, protection, c) ?? []) if (protection.cheaper(x, best)) best = x;
+      for (const x of localDerivation(t, protection.status, c) ?? []) if (protection.cheaper(x, best)) best = x;
       take(best >= 0 ? best : nearestCandidate(t, protection, c));
     }
     if (attempt > 0) for (const g of groupsOf(t, c)) take(cheapestIn(t, protection, g));
@@ -67,88 +67,6 @@ function cheapestIn(t: CellTable, protection: GroupProtection, g: number): numbe
   return best;
 }
 
-const MAX_RADIUS = 5;
-const MAX_UNKNOWNS = 150;
-
-/**
- * The published non-empty cells a derivation of c uses, looking for one among the groups within
- * growing distance of c (null when none is found nearby). A derivation is λ over those groups with
- * Σ λ_g × (group g's equation) = c + published cells: found by solving Aᵀλ = e_c over the
- * suppressed cells, modulo P.
- */
-function certificateCells(t: CellTable, protection: GroupProtection, c: number): number[] | null {
-  const { status } = protection;
-  const ball = new Set([c]);
-  let frontier = [c];
-  for (let radius = 1; radius <= MAX_RADIUS && frontier.length > 0; radius++) {
-    const next: number[] = [];
-    for (const y of frontier)
-      for (const g of groupsOf(t, y))
-        for (const x of membersOf(t, g))
-          if (status[x] !== PUBLISHED && !ball.has(x)) {
-            ball.add(x);
-            next.push(x);
-          }
-    if (ball.size > MAX_UNKNOWNS) return null;
-    frontier = next;
-    const groups = new Set<number>();
-    for (const y of ball) for (const g of groupsOf(t, y)) if ([...membersOf(t, g)].every((x) => status[x] === PUBLISHED || ball.has(x))) groups.add(g);
-    const lambda = solveCertificate(t, status, [...groups], [...ball], c);
-    if (lambda) {
-      const weight = new Map<number, number>();
-      for (const [g, l] of lambda) {
-        let sign = 1;
-        for (const x of membersOf(t, g)) {
-          if (status[x] === PUBLISHED && t.contributors[x] > 0) weight.set(x, ((weight.get(x) ?? 0) + (sign === 1 ? l : P - l)) % P);
-          sign = -1;
-        }
-      }
-      return [...weight].filter(([, w]) => w !== 0).map(([x]) => x);
-    }
-  }
-  return null;
-}
-
-/** λ (by group) with Σ λ_g A_g = e_c on the unknown cells, or null. Dense Gauss–Jordan modulo P. */
-function solveCertificate(t: CellTable, status: Uint8Array, groups: number[], unknowns: number[], c: number): Map<number, number> | null {
-  if (groups.length === 0) return null;
-  const column = new Map(unknowns.map((u, i) => [u, i]));
-  // One row per unknown cell: its coefficients in each group (+1 as total, −1 as part), then the right-hand side.
-  const rows = unknowns.map((u) => {
-    const row = new Array<number>(groups.length + 1).fill(0);
-    row[groups.length] = u === c ? 1 : 0;
-    return row;
-  });
-  groups.forEach((g, j) => {
-    let sign = 1;
-    for (const x of membersOf(t, g)) {
-      const i = column.get(x);
-      if (i !== undefined && status[x] !== PUBLISHED) rows[i][j] = (rows[i][j] + (sign === 1 ? 1 : P - 1)) % P;
-      sign = -1;
-    }
-  });
-  const pivotOf: number[] = [];
-  let r = 0;
-  for (let j = 0; j < groups.length && r < rows.length; j++) {
-    const p = rows.findIndex((row, i) => i >= r && row[j] !== 0);
-    if (p < 0) continue;
-    [rows[r], rows[p]] = [rows[p], rows[r]];
-    const inverse = invMod(rows[r][j]);
-    rows[r] = rows[r].map((x) => mulMod(x, inverse));
-    for (let i = 0; i < rows.length; i++) {
-      if (i === r || rows[i][j] === 0) continue;
-      const f = rows[i][j];
-      rows[i] = rows[i].map((x, k) => (x - mulMod(f, rows[r][k]) + P) % P);
-    }
-    pivotOf[r] = j;
-    r++;
-  }
-  for (let i = r; i < rows.length; i++) if (rows[i][groups.length] !== 0) return null;
-  const lambda = new Map<number, number>();
-  for (let i = 0; i < r; i++) if (rows[i][groups.length] !== 0) lambda.set(groups[pivotOf[i]], rows[i][groups.length]);
-  return lambda;
-}
-
 function nearestCandidate(t: CellTable, protection: GroupProtection, c: number): number {
   const seen = new Set([c]);
   let frontier = [c];
@@ -169,14 +87,4 @@ function nearestCandidate(t: CellTable, protection: GroupProtection, c: number):
     frontier = next;
   }
   return -1;
-}
-
-export function* groupsOf(t: CellTable, c: number): Generator<number> {
-  for (let j = t.partOfStart[c]; j < t.partOfStart[c + 1]; j++) yield t.partOf[j];
-  for (let j = t.totalOfStart[c]; j < t.totalOfStart[c + 1]; j++) yield t.totalOf[j];
-}
-
-export function* membersOf(t: CellTable, g: number): Generator<number> {
-  yield t.groupTotal[g];
-  for (let k = t.partStart[g]; k < t.partStart[g + 1]; k++) yield t.partIndex[k];
 }

@@ -193,3 +193,15 @@ function heights(n: number, groupTotal: Int32Array, partStart: Int32Array, partI
   for (let c = 0; c < n; c++) if (height[c] > maxHeight) maxHeight = height[c];
   return { height, maxHeight };
 }
+
+/** The groups cell c is a member of (as a part, then as the total). */
+export function* groupsOf(t: CellTable, c: number): Generator<number> {
+  for (let j = t.partOfStart[c]; j < t.partOfStart[c + 1]; j++) yield t.partOf[j];
+  for (let j = t.totalOfStart[c]; j < t.totalOfStart[c + 1]; j++) yield t.totalOf[j];
+}
+
+/** The members of group g: its total first, then its parts. */
+export function* membersOf(t: CellTable, g: number): Generator<number> {
+  yield t.groupTotal[g];
+  for (let k = t.partStart[g]; k < t.partStart[g + 1]; k++) yield t.partIndex[k];
+}

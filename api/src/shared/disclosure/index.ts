@@ -1,5 +1,5 @@
 export { GUS_RULE, type AdditiveGroup, type CellDisclosure, type DisclosureCell, type DisclosureRule, type DisclosureTable, type MeasureAggregate, type SuppressionReason } from './types';
 export { primaryReason, cellPrimaryReason } from './primary-rule';
 export { DisclosureInputError } from './cell-table';
-export { suppressCells, type SuppressionOptions } from './suppress-cells';
+export { suppressCells, emptySuppressionStats, type SuppressionOptions, type SuppressionStats } from './suppress-cells';
 export { mayCompareYears, mayShowReference, rankPublishedSiblings, type SiblingValue } from './comparisons';

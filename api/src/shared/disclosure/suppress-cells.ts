@@ -1,5 +1,5 @@
 import { buildCellTable, type CellTable } from './cell-table';
-import { GroupProtection, HIDDEN } from './group-protection';
+import { GroupProtection, HIDDEN, SECONDARY } from './group-protection';
 import { chooseComplements } from './audit-complements';
 import { determinedCells } from './linear-audit';
 import { GUS_RULE, type CellDisclosure, type DisclosureRule, type DisclosureTable, type SuppressionReason } from './types';
@@ -58,6 +58,19 @@ const DECISIONS: readonly CellDisclosure[] = [
 
 export interface SuppressionOptions {
   rule?: DisclosureRule;
+  /** Filled in with what was done and how long it took (for the caller's log). */
+  stats?: SuppressionStats;
+}
+
+export interface SuppressionStats {
+  cells: number;
+  groups: number;
+  /** Secondary suppressions made for the group rules (1–2) and then for the linear audit (3). */
+  secondaryForGroups: number;
+  secondaryForAudit: number;
+  /** Audit rounds, and how many suppressed cells each round found determined (the last finds none). */
+  auditRounds: number[];
+  ms: { index: number; groups: number; audit: number };
 }
 
 /**
@@ -66,32 +79,61 @@ export interface SuppressionOptions {
  * objects. Throws DisclosureInputError when the table is not additive.
  */
 export function suppressCells(table: DisclosureTable, options: SuppressionOptions = {}): Map<string, CellDisclosure> {
+  const started = performance.now();
   const t = buildCellTable(table);
-  const status = protectTable(t, options.rule ?? GUS_RULE);
+  const stats = options.stats;
+  if (stats) stats.ms.index = performance.now() - started;
+  const status = protectTable(t, options.rule ?? GUS_RULE, stats);
   const result = new Map<string, CellDisclosure>();
   for (let c = 0; c < t.keys.length; c++) if (status[c] !== HIDDEN && !t.residual[c]) result.set(t.keys[c], DECISIONS[status[c]]);
   return result;
 }
 
-/** Rules 1–3 to a fixpoint; statuses by canonical cell index. Exposed for the benchmark. */
-export function protectTable(t: CellTable, rule: DisclosureRule): Uint8Array {
-  const protection = new GroupProtection(t, rule);
+/** Rules 1–3 to a fixpoint; statuses by canonical cell index. */
+export function protectTable(t: CellTable, rule: DisclosureRule, stats?: SuppressionStats): Uint8Array {
+  const clock = { groups: 0, audit: 0 };
+  const timed = <T>(phase: keyof typeof clock, work: () => T): T => {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      clock[phase] += performance.now() - started;
+    }
+  };
+  const protection = timed('groups', () => new GroupProtection(t, rule));
   const attempts = new Map<number, number>();
-  let changed: number[] | null = null;
+  const rounds: number[] = [];
+  let forGroups = 0;
+  let forAudit = 0;
+  let changed: number[] | null = null; // cells in question (null: all)
   for (;;) {
-    protection.repair();
+    timed('groups', () => protection.repair());
     const before = Uint8Array.from(protection.status);
-    // Suppressing more cells never makes a cell determined, so only components with new unknowns are audited again.
-    const determined = determinedCells(t, protection.status, changed);
+    if (changed === null) forGroups = count(before, SECONDARY);
+    // Suppressing more cells never makes a cell determined: after the first audit, only the cells
+    // determined then and the cells suppressed since are in question.
+    const determined = timed('audit', () => determinedCells(t, protection.status, changed));
+    rounds.push(determined.length);
     if (determined.length === 0) break;
     const complements = chooseComplements(t, protection, determined, attempts);
     // With every non-empty cell of a component suppressed nothing in it is determined, so there is always a complement.
     if (complements.length === 0) throw new Error(`disclosure: ${t.keys[determined[0]]} is determined and nothing can be suppressed to free it (a bug)`);
     for (const c of complements) protection.suppress(c);
     protection.repair();
-    changed = [];
+    changed = [...determined];
     for (let c = 0; c < before.length; c++) if (protection.status[c] !== before[c]) changed.push(c);
   }
-  protection.verify();
+  timed('groups', () => protection.verify());
+  forAudit = count(protection.status, SECONDARY) - forGroups;
+  if (stats) Object.assign(stats, { cells: t.keys.length, groups: t.groupTotal.length, secondaryForGroups: forGroups, secondaryForAudit: forAudit, auditRounds: rounds, ms: { ...stats.ms, ...clock } });
   return protection.status;
 }
+
+function count(status: Uint8Array, value: number): number {
+  let n = 0;
+  for (const s of status) if (s === value) n++;
+  return n;
+}
+
+/** An empty stats record to pass in SuppressionOptions.stats. */
+export const emptySuppressionStats = (): SuppressionStats => ({ cells: 0, groups: 0, secondaryForGroups: 0, secondaryForAudit: 0, auditRounds: [], ms: { index: 0, groups: 0, audit: 0 } });
