@@ -61,9 +61,9 @@ withData('entities by territory, batched', () => {
     const { data } = await statementsFor(GMINAS, { first: 100 });
     const busiest = [...data.territorialUnits.nodes].sort((a, b) => b.entities.totalCount - a.entities.totalCount).slice(0, 3);
     for (const unit of busiest) {
-      const res = await t.gql('query($code: String) { socialEconomyEntities(first: 3, filter: { terytCode: $code }) { totalCount nodes { name } } }', { code: unit.terytCode });
-      expect(res.body.data.socialEconomyEntities.totalCount).toBe(unit.entities.totalCount);
-      expect(res.body.data.socialEconomyEntities.nodes.map((n: { name: string }) => n.name)).toEqual(unit.entities.nodes.map((n: { name: string }) => n.name));
+      const res = await t.gql('query($code: String) { entities(first: 3, filter: { terytCode: $code }) { totalCount nodes { name } } }', { code: unit.terytCode });
+      expect(res.body.data.entities.totalCount).toBe(unit.entities.totalCount);
+      expect(res.body.data.entities.nodes.map((n: { name: string }) => n.name)).toEqual(unit.entities.nodes.map((n: { name: string }) => n.name));
       expect(unit.entities.nodes.every((n: { seat: { terytCode: string } }) => n.seat.terytCode === unit.terytCode)).toBe(true);
     }
   });
@@ -110,16 +110,16 @@ withData('entities by territory, batched', () => {
   });
 
   // Plain lists count 20 items each in the query cost limit (5,000), hence the modest page sizes.
-  const REPORTS = `query($first: Int) { socialEconomyEntities(first: $first, filter: { legalForms: [SOCIAL_COOPERATIVE] }) { nodes { name
+  const REPORTS = `query($first: Int) { entities(first: $first, filter: { legalForms: [SOCIAL_COOPERATIVE] }) { nodes { name
     reports(years: [2023, 2024, 2025]) { year employeesHeadcount excludedEmployees { total } revenueMarket { amount } entity { name } } } } }`;
-  const HISTORY = `query($first: Int) { socialEconomyEntities(first: $first, filter: { legalForms: [SOCIAL_COOPERATIVE] }) { nodes { name
+  const HISTORY = `query($first: Int) { entities(first: $first, filter: { legalForms: [SOCIAL_COOPERATIVE] }) { nodes { name
     statusHistory { validFrom status seat { name } }
     events { kind occurredOn seat { name } } } } }`;
 
   it('sends as many statements for the annual reports of 25 entities as for 3', async () => {
     const few = await statementsFor(REPORTS, { first: 3 });
     const many = await statementsFor(REPORTS, { first: 25 });
-    const nodes = many.data.socialEconomyEntities.nodes;
+    const nodes = many.data.entities.nodes;
     expect(nodes).toHaveLength(25);
     expect(nodes.filter((n: { reports: unknown[] }) => n.reports.length === 3).length).toBeGreaterThan(10);
     expect(many.count).toBe(few.count);
@@ -129,7 +129,7 @@ withData('entities by territory, batched', () => {
   it('sends as many statements for the history and events of 30 entities as for 3', async () => {
     const few = await statementsFor(HISTORY, { first: 3 });
     const many = await statementsFor(HISTORY, { first: 30 });
-    const nodes = many.data.socialEconomyEntities.nodes;
+    const nodes = many.data.entities.nodes;
     expect(nodes.every((n: { statusHistory: unknown[]; events: unknown[] }) => n.statusHistory.length >= 1 && n.events.length >= 1)).toBe(true);
     expect(many.count).toBe(few.count);
     expect(many.count).toBeLessThanOrEqual(5);
@@ -137,11 +137,11 @@ withData('entities by territory, batched', () => {
 
   it('answers every entity of a batch as it would alone', async () => {
     const { data } = await statementsFor(HISTORY, { first: 30 });
-    const busiest = [...data.socialEconomyEntities.nodes].sort((a, b) => b.events.length - a.events.length).slice(0, 3);
+    const busiest = [...data.entities.nodes].sort((a, b) => b.events.length - a.events.length).slice(0, 3);
     for (const node of busiest) {
-      const alone = await t.gql(`query($name: String) { socialEconomyEntities(first: 1, filter: { nameContains: $name, legalForms: [SOCIAL_COOPERATIVE] }) { nodes { name
+      const alone = await t.gql(`query($name: String) { entities(first: 1, filter: { nameContains: $name, legalForms: [SOCIAL_COOPERATIVE] }) { nodes { name
         statusHistory { validFrom status seat { name } } events { kind occurredOn seat { name } } } } }`, { name: node.name });
-      expect(alone.body.data.socialEconomyEntities.nodes[0]).toEqual(node);
+      expect(alone.body.data.entities.nodes[0]).toEqual(node);
     }
   });
 });

@@ -109,7 +109,7 @@ describe('the registry history on both time axes', () => {
 
     it('serves statusHistory now, as recorded last week, and only the version valid on a day', async () => {
       const res = await t.gql(
-        `query($id: ID, $lastWeek: DateTimeISO) { socialEconomyEntity(id: $id) {
+        `query($id: ID, $lastWeek: DateTimeISO) { entity(id: $id) {
           now: statusHistory { validFrom validTo status recordedTo seat { terytCode } }
           lastWeek: statusHistory(recordedAt: $lastWeek) { validFrom validTo status }
           march: statusHistory(validAt: "2026-03-15") { status }
@@ -118,7 +118,7 @@ describe('the registry history on both time axes', () => {
         { id: ids.coop, lastWeek: ago(7).toISOString() },
       );
       expect(res.body.errors).toBeUndefined();
-      const e = res.body.data.socialEconomyEntity;
+      const e = res.body.data.entity;
       expect(e.now).toEqual([
         { validFrom: '2020-01-10', validTo: '2026-03-01', status: 'ACTIVE', recordedTo: null, seat: { terytCode: '12' } },
         { validFrom: '2026-03-01', validTo: null, status: 'SUSPENDED', recordedTo: null, seat: { terytCode: '12' } },
@@ -131,12 +131,12 @@ describe('the registry history on both time axes', () => {
 
     it('filters the entity list by the state at a point of either time axis', async () => {
       const res = await t.gql(`query($lastWeek: DateTimeISO) {
-        suspendedNow: socialEconomyEntities(filter: { statuses: [SUSPENDED] }) { nodes { name } }
-        suspendedInMarch: socialEconomyEntities(filter: { statuses: [SUSPENDED], asOf: { validAt: "2026-03-15" } }) { nodes { name } }
-        suspendedInMarchAsBelievedLastWeek: socialEconomyEntities(filter: { statuses: [SUSPENDED], asOf: { validAt: "2026-03-15", recordedAt: $lastWeek } }) { totalCount }
-        inMazowieckieIn2020: socialEconomyEntities(filter: { terytCode: "14", asOf: { validAt: "2020-06-01" } }) { nodes { name } }
-        inMazowieckieNow: socialEconomyEntities(filter: { terytCode: "14" }) { totalCount }
-        before2019: socialEconomyEntities(filter: { asOf: { validAt: "2019-01-01" } }) { totalCount }
+        suspendedNow: entities(filter: { statuses: [SUSPENDED] }) { nodes { name } }
+        suspendedInMarch: entities(filter: { statuses: [SUSPENDED], asOf: { validAt: "2026-03-15" } }) { nodes { name } }
+        suspendedInMarchAsBelievedLastWeek: entities(filter: { statuses: [SUSPENDED], asOf: { validAt: "2026-03-15", recordedAt: $lastWeek } }) { totalCount }
+        inMazowieckieIn2020: entities(filter: { terytCode: "14", asOf: { validAt: "2020-06-01" } }) { nodes { name } }
+        inMazowieckieNow: entities(filter: { terytCode: "14" }) { totalCount }
+        before2019: entities(filter: { asOf: { validAt: "2019-01-01" } }) { totalCount }
       }`, { lastWeek: ago(7).toISOString() });
       expect(res.body.errors).toBeUndefined();
       const d = res.body.data;
@@ -149,7 +149,7 @@ describe('the registry history on both time axes', () => {
     });
 
     it('refuses a validAt that is not a calendar date', async () => {
-      const res = await t.gql(`query($id: ID) { socialEconomyEntity(id: $id) { statusHistory(validAt: "2026-02-30") { status } } }`, { id: ids.coop });
+      const res = await t.gql(`query($id: ID) { entity(id: $id) { statusHistory(validAt: "2026-02-30") { status } } }`, { id: ids.coop });
       expect(res.body.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
     });
   });

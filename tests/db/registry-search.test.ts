@@ -20,9 +20,9 @@ withData('searching the registry', () => {
   let db: TestDatabase;
   let t: HubTestApp;
   const names = async (filter: string) => {
-    const res = await t.gql(`{ socialEconomyEntities(first: 100, filter: ${filter}) { totalCount nodes { name } } }`);
+    const res = await t.gql(`{ entities(first: 100, filter: ${filter}) { totalCount nodes { name } } }`);
     expect(res.body.errors).toBeUndefined();
-    return res.body.data.socialEconomyEntities.nodes.map((n: { name: string }) => n.name);
+    return res.body.data.entities.nodes.map((n: { name: string }) => n.name);
   };
 
   beforeAll(async () => {
@@ -90,7 +90,7 @@ withData('searching the registry', () => {
   });
 
   it('refuses a malformed PKD code as bad input naming the field', async () => {
-    const res = await t.gql('{ socialEconomyEntities(filter: { pkdCodes: ["8899Z"] }) { totalCount } }');
+    const res = await t.gql('{ entities(filter: { pkdCodes: ["8899Z"] }) { totalCount } }');
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_PKD_CODE', field: ['filter', 'pkdCodes'] });
   });
 

@@ -216,8 +216,8 @@ withData('seedDemoRegistry on the full territory', () => {
     it('finds an entity by KRS, by REGON, by NIP typed with dashes, and by the UUID the CMS stores', async () => {
       const nipWithDashes = `${featured.nip.slice(0, 3)}-${featured.nip.slice(3, 6)}-${featured.nip.slice(6, 8)}-${featured.nip.slice(8)}`;
       const res = await t.gql(`query($krs: String, $regon: String, $nip: String, $id: ID) {
-        a: socialEconomyEntity(krs: $krs) { name } b: socialEconomyEntity(regon: $regon) { name }
-        c: socialEconomyEntity(nip: $nip) { name } d: socialEconomyEntity(id: $id) { id name synthetic foundedOn status legalForm seat { terytCode name } } }`, {
+        a: entity(krs: $krs) { name } b: entity(regon: $regon) { name }
+        c: entity(nip: $nip) { name } d: entity(id: $id) { id name synthetic foundedOn status legalForm seat { terytCode name } } }`, {
         krs: featured.krs,
         regon: featured.regon,
         nip: nipWithDashes,
@@ -227,49 +227,49 @@ withData('seedDemoRegistry on the full territory', () => {
       const { a, b, c, d } = res.body.data;
       expect([a.name, b.name, c.name, d.name]).toEqual(Array(4).fill(featured.name));
       expect(d).toMatchObject({ synthetic: true, foundedOn: featured.foundedOn, status: 'ACTIVE', legalForm: 'SOCIAL_COOPERATIVE', seat: { terytCode: '1205011', name: 'Gorlice' } });
-      const byGlobalId = await t.gql('query($id: ID) { socialEconomyEntity(id: $id) { name } }', { id: d.id });
-      expect(byGlobalId.body.data.socialEconomyEntity.name).toBe(featured.name);
+      const byGlobalId = await t.gql('query($id: ID) { entity(id: $id) { name } }', { id: d.id });
+      expect(byGlobalId.body.data.entity.name).toBe(featured.name);
     });
 
     it('refuses bad identifiers as bad input naming the argument', async () => {
-      expect(ext(await t.gql('{ socialEconomyEntity(krs: "12345") { name } }'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_KRS', field: ['krs'] });
-      expect(ext(await t.gql('{ socialEconomyEntity(nip: "123-456-32-19") { name } }'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_NIP', field: ['nip'] });
-      expect(ext(await t.gql('{ socialEconomyEntity(regon: "000331502") { name } }'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_REGON', field: ['regon'] });
-      expect(ext(await t.gql('{ socialEconomyEntity(id: "not-an-id") { name } }'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ID' });
-      expect(ext(await t.gql('{ socialEconomyEntity(krs: "0009000001", nip: "1234563218") { name } }'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'EXACTLY_ONE_IDENTIFIER' });
-      expect(ext(await t.gql('{ socialEconomyEntity { name } }'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'EXACTLY_ONE_IDENTIFIER' });
+      expect(ext(await t.gql('{ entity(krs: "12345") { name } }'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_KRS', field: ['krs'] });
+      expect(ext(await t.gql('{ entity(nip: "123-456-32-19") { name } }'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_NIP', field: ['nip'] });
+      expect(ext(await t.gql('{ entity(regon: "000331502") { name } }'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_REGON', field: ['regon'] });
+      expect(ext(await t.gql('{ entity(id: "not-an-id") { name } }'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ID' });
+      expect(ext(await t.gql('{ entity(krs: "0009000001", nip: "1234563218") { name } }'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'EXACTLY_ONE_IDENTIFIER' });
+      expect(ext(await t.gql('{ entity { name } }'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'EXACTLY_ONE_IDENTIFIER' });
     });
 
     it('answers a valid identifier nobody has with NOT_FOUND', async () => {
-      expect(ext(await t.gql('{ socialEconomyEntity(nip: "1234563218") { name } }'))).toMatchObject({ code: 'NOT_FOUND', reason: 'ENTITY_NOT_FOUND' });
-      expect(ext(await t.gql('{ socialEconomyEntity(id: "00000000-0000-4000-8000-000000000000") { name } }'))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(ext(await t.gql('{ entity(nip: "1234563218") { name } }'))).toMatchObject({ code: 'NOT_FOUND', reason: 'ENTITY_NOT_FOUND' });
+      expect(ext(await t.gql('{ entity(id: "00000000-0000-4000-8000-000000000000") { name } }'))).toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('pages through the whole registry in a stable name order without gaps or repeats', async () => {
-      const q = 'query($after: String) { socialEconomyEntities(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id name } } }';
+      const q = 'query($after: String) { entities(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id name } } }';
       const seen: { id: string; name: string }[] = [];
       let after: string | null = null;
       let total = 0;
       for (let page = 0; page < 3; page++) {
         const res = await t.gql(q, { after });
-        const conn = res.body.data.socialEconomyEntities;
+        const conn = res.body.data.entities;
         total = conn.totalCount;
         seen.push(...conn.nodes);
         after = conn.pageInfo.endCursor;
       }
       expect(total).toBe(created);
       expect(new Set(seen.map((s) => s.id)).size).toBe(300);
-      const again = await t.gql('{ socialEconomyEntities(first: 100, after: "' + encodeCursor(99) + '") { nodes { id } } }');
-      expect(again.body.data.socialEconomyEntities.nodes.map((n: { id: string }) => n.id)).toEqual(seen.slice(100, 200).map((s) => s.id));
+      const again = await t.gql('{ entities(first: 100, after: "' + encodeCursor(99) + '") { nodes { id } } }');
+      expect(again.body.data.entities.nodes.map((n: { id: string }) => n.id)).toEqual(seen.slice(100, 200).map((s) => s.id));
     });
 
     it('filters by form, status, territory (with everything inside it) and a case-insensitive name fragment', async () => {
       const res = await t.gql(`{
-        coops: socialEconomyEntities(filter: { legalForms: [SOCIAL_COOPERATIVE], statuses: [IN_LIQUIDATION] }) { totalCount nodes { legalForm status } }
-        inMalopolska: socialEconomyEntities(filter: { terytCode: "12" }) { totalCount nodes { seat { terytCode } } }
-        inGorlicki: socialEconomyEntities(filter: { terytCode: "1205" }) { totalCount }
-        bocian: socialEconomyEntities(filter: { nameContains: "pod BOCIANEM" }) { totalCount nodes { name } }
-        whole: socialEconomyEntities(filter: { terytCode: "PL" }) { totalCount }
+        coops: entities(filter: { legalForms: [SOCIAL_COOPERATIVE], statuses: [IN_LIQUIDATION] }) { totalCount nodes { legalForm status } }
+        inMalopolska: entities(filter: { terytCode: "12" }) { totalCount nodes { seat { terytCode } } }
+        inGorlicki: entities(filter: { terytCode: "1205" }) { totalCount }
+        bocian: entities(filter: { nameContains: "pod BOCIANEM" }) { totalCount nodes { name } }
+        whole: entities(filter: { terytCode: "PL" }) { totalCount }
       }`);
       expect(res.body.errors).toBeUndefined();
       const d = res.body.data;
@@ -283,23 +283,23 @@ withData('seedDemoRegistry on the full territory', () => {
     });
 
     it('matches Polish letters regardless of case in a name fragment', async () => {
-      const res = await t.gql('{ socialEconomyEntities(filter: { nameContains: "SPÓŁDZIELNIA SOCJALNA „BIESZCZADZKA" }) { nodes { name } } }');
-      expect(res.body.data.socialEconomyEntities.nodes.map((n: { name: string }) => n.name)).toEqual([FEATURED_ENTITIES[4].name]);
+      const res = await t.gql('{ entities(filter: { nameContains: "SPÓŁDZIELNIA SOCJALNA „BIESZCZADZKA" }) { nodes { name } } }');
+      expect(res.body.data.entities.nodes.map((n: { name: string }) => n.name)).toEqual([FEATURED_ENTITIES[4].name]);
     });
 
     it('treats % and _ in a name fragment as plain characters', async () => {
-      const res = await t.gql('{ socialEconomyEntities(filter: { nameContains: "%" }) { totalCount } }');
-      expect(res.body.data.socialEconomyEntities.totalCount).toBe(0);
+      const res = await t.gql('{ entities(filter: { nameContains: "%" }) { totalCount } }');
+      expect(res.body.data.entities.totalCount).toBe(0);
     });
 
     it('serves a featured cooperative’s history, events and five annual reports, money as exact złoty', async () => {
-      const res = await t.gql(`query($id: ID) { socialEconomyEntity(id: $id) { socialEnterprise pkdCode
+      const res = await t.gql(`query($id: ID) { entity(id: $id) { socialEnterprise pkdCode
         statusHistory { validFrom validTo socialEnterprise seat { terytCode } }
         events { kind occurredOn seat { name } }
         reports { id year employeesHeadcount excludedEmployees { total longTermUnemployed } revenueMarket { amount currency } revenueTotal { amount } synthetic }
         lastTwo: reports(years: [2025, 2024]) { year } } }`, { id: featured.id });
       expect(res.body.errors).toBeUndefined();
-      const e = res.body.data.socialEconomyEntity;
+      const e = res.body.data.entity;
       expect({ socialEnterprise: e.socialEnterprise, pkdCode: e.pkdCode }).toEqual({ socialEnterprise: true, pkdCode: '56.29.Z' });
       expect(e.events.map((x: { kind: string }) => x.kind)).toEqual(['FOUNDED', 'SEAT_CHANGED', 'SOCIAL_ENTERPRISE_GRANTED']);
       expect(e.statusHistory.map((v: { validFrom: string; seat: { terytCode: string }; socialEnterprise: boolean }) => [v.validFrom, v.seat.terytCode, v.socialEnterprise])).toEqual([
@@ -318,8 +318,8 @@ withData('seedDemoRegistry on the full territory', () => {
     });
 
     it('refuses a malformed territory in a filter and an unknown one', async () => {
-      expect(ext(await t.gql('{ socialEconomyEntities(filter: { terytCode: "1" }) { totalCount } }'))).toMatchObject({ reason: 'INVALID_TERYT_CODE', field: ['filter', 'terytCode'] });
-      expect(ext(await t.gql('{ socialEconomyEntities(filter: { terytCode: "99" }) { totalCount } }'))).toMatchObject({ code: 'NOT_FOUND', reason: 'TERRITORY_NOT_FOUND' });
+      expect(ext(await t.gql('{ entities(filter: { terytCode: "1" }) { totalCount } }'))).toMatchObject({ reason: 'INVALID_TERYT_CODE', field: ['filter', 'terytCode'] });
+      expect(ext(await t.gql('{ entities(filter: { terytCode: "99" }) { totalCount } }'))).toMatchObject({ code: 'NOT_FOUND', reason: 'TERRITORY_NOT_FOUND' });
     });
   });
 });

@@ -69,8 +69,8 @@ describe('GraphQL over HTTP', () => {
     });
 
     it('refetches an entity by its global id through node()', async () => {
-      const list = await t.gql('{ socialEconomyEntities(first: 1) { nodes { id name } } }');
-      const { id, name } = list.body.data.socialEconomyEntities.nodes[0];
+      const list = await t.gql('{ entities(first: 1) { nodes { id name } } }');
+      const { id, name } = list.body.data.entities.nodes[0];
       const res = await t.gql('query($id: ID!) { node(id: $id) { id ... on SocialEconomyEntity { name } } }', { id });
       expect(res.body.data.node).toEqual({ id, name });
     });
@@ -121,14 +121,14 @@ describe('GraphQL over HTTP', () => {
     });
 
     it('answers an invalid KRS number with BAD_USER_INPUT naming the field', async () => {
-      const res = await t.gql('{ socialEconomyEntity(krs: "12345") { name } }');
+      const res = await t.gql('{ entity(krs: "12345") { name } }');
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
       expect(reasonOf(res)).toBe('INVALID_KRS');
       expect(res.body.errors[0].extensions.field).toEqual(['krs']);
     });
 
     it('answers an invalid NIP (wrong check digit) with BAD_USER_INPUT', async () => {
-      const res = await t.gql('{ socialEconomyEntity(nip: "1234563219") { name } }');
+      const res = await t.gql('{ entity(nip: "1234563219") { name } }');
       expect(reasonOf(res)).toBe('INVALID_NIP');
     });
 

@@ -15,7 +15,7 @@ export const SocialEconomyEntityConnection = ConnectionType(
 @Resolver(() => SocialEconomyEntity)
 export class SocialEconomyEntityResolver {
   @Query(() => SocialEconomyEntity, { description: 'One social economy entity, found by exactly one of: id, KRS number, REGON or NIP.' })
-  async socialEconomyEntity(
+  async entity(
     @Arg('id', () => ID, { nullable: true, description: 'Its global id (or the UUID that CMS entries use as entityKey).' }) id: string | null | undefined,
     @Arg('krs', () => String, { nullable: true, description: 'KRS number, 10 digits with its leading zeros (e.g. "0000566214").' }) krs: string | null | undefined,
     @Arg('regon', () => String, { nullable: true, description: 'REGON, 9 or 14 digits; spaces and dashes are ignored.' }) regon: string | null | undefined,
@@ -26,7 +26,7 @@ export class SocialEconomyEntityResolver {
   }
 
   @Query(() => SocialEconomyEntityConnection, { description: 'Social economy entities in the registry, ordered by name, optionally filtered by form, status, territory and name.' })
-  async socialEconomyEntities(
+  async entities(
     @Arg('filter', () => SocialEconomyEntityFilter, { nullable: true, description: 'Conditions the entities must meet.' }) filter: SocialEconomyEntityFilter | null | undefined,
     @Args() page: ForwardPageArgs,
     @Ctx() ctx: HubContext,
