@@ -13,13 +13,13 @@ const published = (d: CellDisclosure | undefined): boolean => d !== undefined &&
  * both published. (Years are different populations, not additive, so they share no group; the
  * change is the only link between them.)
  */
-export const mayCompareYears = (current: CellDisclosure | undefined, previous: CellDisclosure | undefined): boolean => published(current) && published(previous);
+export const comparisonsAllowed = (current: CellDisclosure | undefined, previous: CellDisclosure | undefined): boolean => published(current) && published(previous);
 
 /**
  * `parent_value` / `national_value`: only when that reference cell is published (shown on a
  * published cell; readers hide every comparison of a suppressed cell anyway).
  */
-export const mayShowReference = (cell: CellDisclosure | undefined, reference: CellDisclosure | undefined): boolean => published(cell) && published(reference);
+export const referenceAllowed = (cell: CellDisclosure | undefined, reference: CellDisclosure | undefined): boolean => published(cell) && published(reference);
 
 export interface SiblingValue {
   key: string;

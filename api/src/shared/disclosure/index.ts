@@ -2,4 +2,4 @@ export { GUS_RULE, type AdditiveGroup, type CellDisclosure, type DisclosureCell,
 export { primaryReason, cellPrimaryReason } from './primary-rule';
 export { DisclosureInputError } from './cell-table';
 export { suppressCells, emptySuppressionStats, type SuppressionOptions, type SuppressionStats } from './suppress-cells';
-export { mayCompareYears, mayShowReference, rankPublishedSiblings, type SiblingValue } from './comparisons';
+export { comparisonsAllowed, referenceAllowed, rankPublishedSiblings, type SiblingValue } from './comparisons';

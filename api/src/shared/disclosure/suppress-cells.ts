@@ -41,12 +41,23 @@ import { GUS_RULE, type CellDisclosure, type DisclosureRule, type DisclosureTabl
  * the reductions their parts will really have.
  *
  *  3. no suppressed cell is determined by all the groups taken together (linear-audit.ts): rule 1
- *     stops an attacker going group by group, not one who combines groups into a cycle (in an
+ *     stops an attacker going group by group, not one who combines groups round a cycle (in an
  *     area × category table: a country's category minus its total, plus the total minus a
- *     voivodeship's total, …). A determined cell gets the cheapest published non-empty member
- *     of one of its groups suppressed; then rules 1–2 run again, and the audit again, until none
- *     is determined.
+ *     voivodeship's total, …; or a gmina whose units all have one status, so that its total and
+ *     that status are one figure). A determined cell gets a complement chosen in
+ *     audit-complements.ts (a twin figure, a published cell its derivation uses, or the nearest
+ *     cheap one); then rules 1–2 run again, and the audit again, until none is determined.
  * A final pass re-checks every group from scratch.
+ *
+ * Give as groups every exact relation a reader can know (a voivodeship = Σ its NUTS-2 regions as
+ * well as = Σ its powiats): the audit would catch what is left out, but the group rules handle a
+ * declared relation at once, where the audit needs rounds.
+ *
+ * Not covered: aggregates an attacker reaches by linear combinations other than substitution
+ * down groups (rule 2 checks those; rule 3 checks single cells only); bounds from the fact that
+ * contributions are ≥ 0 (the union rule keeps them wide, but no interval is computed); a unit
+ * that knows its own contribution (GUS's rule has no p % test); differences between data
+ * versions built from different data, and between years of overlapping populations.
  */
 
 const DECISIONS: readonly CellDisclosure[] = [
