@@ -97,7 +97,10 @@ export async function importRegistryFiles(em: EntityManager, files: readonly Reg
   if (outcome.written && outcome.changed && options.refresh !== false) {
     progress({ phase: 'REFRESH', rowsDone: rowsTotal, rowsTotal });
     const cause = `import ${result.reports.map((r) => `${r.kind} ${r.fileName} (${r.importRunId})`).join(', ')}`;
-    result.dataVersion = (await refreshIndicators(em, { cause, log: options.log, now })).version;
+    // Reports alone change only their years (and the next year's change-on-previous-year): refresh
+    // those incrementally. Entity files can move history anywhere in time: refresh everything.
+    const changedYears = entitiesFile ? undefined : [...new Set(read.reports?.rows.map((r) => r.year).filter((y): y is number => y !== null) ?? [])];
+    result.dataVersion = (await refreshIndicators(em, { cause, log: options.log, now, changedYears })).version;
   }
   progress({ phase: 'DONE', rowsDone: rowsTotal, rowsTotal });
   return finish();
