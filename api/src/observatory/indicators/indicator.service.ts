@@ -92,7 +92,7 @@ export class IndicatorService {
     const versionId = await this.versionId(query.version);
     if (versionId === null) return [];
     // Lists travel as JSON: the driver would spread a JS array into a comma list.
-    const where: string[] = ['v.indicator_code in (select jsonb_array_elements_text(?::jsonb))', 'v.valid_from_version <= ?', '(v.valid_to_version is null or v.valid_to_version > ?)', 'v.breakdown = ?'];
+    const where: string[] = ['v.indicator_code = any(array(select jsonb_array_elements_text(?::jsonb)))', 'v.valid_from_version <= ?', '(v.valid_to_version is null or v.valid_to_version > ?)', 'v.breakdown = ?'];
     const params: unknown[] = [JSON.stringify(query.indicatorCodes), versionId, versionId, query.breakdown === IndicatorBreakdown.TOTAL ? 'TOTAL' : query.breakdown];
     if (query.breakdown === IndicatorBreakdown.TOTAL) where.push(`v.category = 'TOTAL'`);
     if (query.level) {
@@ -100,11 +100,11 @@ export class IndicatorService {
       params.push(query.level);
     }
     if (query.years?.length) {
-      where.push('v.year in (select jsonb_array_elements_text(?::jsonb)::int)');
+      where.push('v.year = any(array(select jsonb_array_elements_text(?::jsonb)::smallint))');
       params.push(JSON.stringify(query.years));
     }
     if (query.areaCodes) {
-      where.push('v.area_code in (select jsonb_array_elements_text(?::jsonb))');
+      where.push('v.area_code = any(array(select jsonb_array_elements_text(?::jsonb)))');
       params.push(JSON.stringify(query.areaCodes));
     }
     if (query.within) {
@@ -113,9 +113,11 @@ export class IndicatorService {
       params.push(query.within, query.within, query.within, query.within);
     }
     // The parent's and the national figure come from their own rows of the same version, and only when published.
-    const sameCell = (alias: string, area: string) => `${alias}.indicator_code = v.indicator_code and ${alias}.area_code = ${area} and ${alias}.year = v.year
+    // Lateral lookups by primary-key prefix, so the planner fetches them only for rows that passed the filters.
+    const sameCell = (alias: string, area: string) => `lateral (select ${alias}.value from indicator_value ${alias}
+          where ${alias}.indicator_code = v.indicator_code and ${alias}.area_code = ${area} and ${alias}.year = v.year
           and ${alias}.breakdown = v.breakdown and ${alias}.category = v.category and not ${alias}.suppressed
-          and ${alias}.valid_from_version <= ${versionId} and (${alias}.valid_to_version is null or ${alias}.valid_to_version > ${versionId})`;
+          and ${alias}.valid_from_version <= ${versionId} and (${alias}.valid_to_version is null or ${alias}.valid_to_version > ${versionId}) limit 1) ${alias}`;
     const rows = await this.em.execute<ValueRow[]>(
       `select v.*, a.name as area_name, d.unit, d.source, dv.label as version_label, dv.citation as version_citation,
               pv.value as parent_value, nv.value as national_value
@@ -123,8 +125,8 @@ export class IndicatorService {
          join indicator_definition d on d.code = v.indicator_code
          join statistical_area a on a.code = v.area_code
          join data_version dv on dv.id = ?
-         left join indicator_value pv on ${sameCell('pv', 'a.parent_code')}
-         left join indicator_value nv on ${sameCell('nv', "'PL'")}
+         left join ${sameCell('pv', 'a.parent_code')} on true
+         left join ${sameCell('nv', "'PL'")} on true
         where ${where.join(' and ')}
         order by v.indicator_code, v.area_level, v.area_code, v.year, v.breakdown, v.category`,
       [versionId, ...params],

@@ -100,5 +100,6 @@ export async function computeCells(tx: EntityManager, definition: IndicatorDefin
       from grid g
       left join agg on agg.area_code = g.area_code and agg.year = g.year and agg.breakdown = g.breakdown and agg.category = g.category
      -- Every area gets its TOTAL (zero included); an empty category is left out (no row = no entities).
-     where g.breakdown = 'TOTAL' or agg.contributors > 0`);
+     where g.breakdown = 'TOTAL' or agg.contributors > 0
+     order by g.area_code, g.year, g.breakdown, g.category`);
 }

@@ -14,11 +14,15 @@ export interface DisclosureInput {
  * and the groups in which a total is the sum of its parts — each area as the sum of its child
  * areas (for every year and category), and each TOTAL as the sum of a breakdown's categories.
  *
+ * `crossFamilies` adds relations across the two hierarchies that a reader also knows (a NUTS 3
+ * region is the sum of its powiats; a voivodeship the sum of its NUTS 2 regions): without them the
+ * library could not see differencing along those paths.
+ *
  * When units sit directly on a parent area (a seat known only at powiat level, say), the parent
  * is more than the sum of its children; the difference becomes a residual part that is never
  * published, so the arithmetic an attacker could do stays exact.
  */
-export function disclosureInput(cells: RawCell[], hasDenominator: boolean): DisclosureInput {
+export function disclosureInput(cells: RawCell[], hasDenominator: boolean, crossFamilies: ReadonlyMap<string, readonly string[]> = new Map()): DisclosureInput {
   const byKey = new Map(cells.map((c) => [cellKey(c), c]));
   const measures = (c: { num_sum: number; num_max: number; den_sum: number | null; den_max: number | null }) => ({
     numerator: { sum: c.num_sum, max: c.num_max },
@@ -49,6 +53,21 @@ export function disclosureInput(cells: RawCell[], hasDenominator: boolean): Disc
       }
       input.groups.push({ total: parentKey, parts });
     }
+  }
+  for (const total of cells) {
+    const partAreas = crossFamilies.get(total.area_code);
+    if (!partAreas) continue;
+    const family = partAreas.map((area) => byKey.get(cellKey({ ...total, area_code: area }))).filter((c): c is RawCell => c !== undefined);
+    const totalKey = cellKey(total);
+    const parts = family.map(cellKey);
+    const residual = residualOf(total, family);
+    if (residual) {
+      const key = `${totalKey}|residual:cross`;
+      input.cells.push({ key, contributors: residual.contributors, measures: measures(residual) });
+      parts.push(key);
+      input.residualKeys.add(key);
+    }
+    if (parts.length) input.groups.push({ total: totalKey, parts });
   }
   // TOTAL = Σ categories, per area and year and breakdown.
   const breakdownParts = new Map<string, string[]>();

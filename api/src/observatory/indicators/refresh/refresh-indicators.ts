@@ -93,6 +93,20 @@ function toDefinition(row: DefinitionRow): IndicatorDefinitionData {
   };
 }
 
+/** Sums a reader knows across the TERYT and NUTS hierarchies: NUTS 3 = Σ its powiats, voivodeship = Σ its NUTS 2 regions. */
+async function loadCrossFamilies(tx: EntityManager): Promise<Map<string, string[]>> {
+  const rows = await tx.execute<{ total: string; parts: string[] }[]>(`
+    select 'NUTS:' || nuts3_code as total, array_agg(powiat_teryt_code order by powiat_teryt_code) as parts from powiat_nuts3 group by nuts3_code
+    union all
+    select v.area_code, array_agg(distinct n.area_code order by n.area_code)
+      from statistical_area_member v
+      join statistical_area va on va.code = v.area_code and va.level = 'VOIVODESHIP'
+      join statistical_area_member n on n.unit_code = v.unit_code
+      join statistical_area na on na.code = n.area_code and na.level = 'NUTS2'
+     group by v.area_code`);
+  return new Map(rows.map((r) => [r.total, r.parts]));
+}
+
 /** Which years to compute and which to write, for a full or an incremental refresh. */
 export function refreshWindow(years: { from: number; to: number }, changedYears?: number[]): { compute: { from: number; to: number }; write: { from: number; to: number } } {
   if (!changedYears?.length) return { compute: years, write: years };
@@ -130,16 +144,19 @@ export async function refreshIndicators(em: EntityManager, options: RefreshOptio
 
     await buildFactTables(tx, compute);
     const definitions = (await tx.execute<DefinitionRow[]>('select * from indicator_definition order by position, code')).map(toDefinition);
+    const crossFamilies = await loadCrossFamilies(tx);
     const indicators: RefreshReport['indicators'] = [];
     for (const definition of definitions) {
       const t0 = Date.now();
       const cells = await computeCells(tx, definition, compute);
-      const input = disclosureInput(cells, definition.denominator !== null && !['population', 'powiats'].includes(definition.denominator.kind));
+      const input = disclosureInput(cells, definition.denominator !== null && !['population', 'powiats'].includes(definition.denominator.kind), crossFamilies);
       const flags: Map<string, Flag> = suppressCells(input);
       const stored = await storeIndicatorValues(tx, definition, cells, flags, cellKey, version.id, write);
       indicators.push({ code: definition.code, cells: cells.length, ...stored, ms: Date.now() - t0 });
       options.log?.debug({ indicator: definition.code, cells: cells.length, ...stored, ms: Date.now() - t0 }, 'indicator refreshed');
     }
+    // Fresh statistics for the planner: serving reads pick their plan from them.
+    await tx.execute('analyze indicator_value');
     await tx.execute(`update data_version set status = 'SUPERSEDED' where status = 'PUBLISHED'`);
     await tx.execute(`update data_version set status = 'PUBLISHED', published_at = now() where id = ?`, [version.id]);
     const report: RefreshReport = { version: { id: version.id, label, citation }, years, indicators, durationMs: Date.now() - started };
