@@ -95,6 +95,8 @@ export async function storeIndicatorValues(
          from new_value n
         where not exists (select 1 from indicator_value v where v.indicator_code = ? and v.valid_to_version is null
                              and v.area_code = n.area_code and v.year = n.year and v.breakdown = n.breakdown and v.category = n.category)
+        -- Rows land in the order slices are read (a level, a breakdown, a year), so a slice sits in a few heap pages.
+        order by n.area_level, n.breakdown, n.category, n.year, n.area_code
        returning 1)
      select count(*)::int as n from added`,
     [definition.code, versionId, definition.code],
