@@ -22,7 +22,7 @@ const CODES = ['SOCIAL_COOPERATIVES_PER_100K', 'EXCLUDED_EMPLOYEES_SHARE'];
 /** Rough on-disk need per entity (tables, indexes, five years of reports, the refresh's temporary facts). */
 const BYTES_PER_ENTITY = 3000;
 
-function args(): { entities: number; fresh: boolean; rollupIterations: number; groupbyIterations: number } {
+function args(): { entities: number; fresh: boolean; slicesOnly: boolean; rollupIterations: number; groupbyIterations: number } {
   const argv = process.argv.slice(2);
   const value = (name: string, fallback: number) => {
     const i = argv.indexOf(`--${name}`);
@@ -34,6 +34,8 @@ function args(): { entities: number; fresh: boolean; rollupIterations: number; g
   return {
     entities: value('entities', 3_000_000),
     fresh: argv.includes('--fresh'),
+    // Time the slices on the published rollup already in the database: no refresh, no import.
+    slicesOnly: argv.includes('--slices-only'),
     rollupIterations: value('rollup-iterations', 200),
     groupbyIterations: value('groupby-iterations', 20),
   };
@@ -123,8 +125,8 @@ async function main(): Promise<void> {
     log(`rows: ${counts.entities} entities, ${counts.states} entity states, ${counts.reports} annual reports; ${counts.powiats} powiats`);
 
     // 2. Full refresh.
-    const full = await refreshIndicators(orm.em.fork(), { cause: 'bench' });
-    printRefresh('full refresh', full);
+    const full = options.slicesOnly ? undefined : await refreshIndicators(orm.em.fork(), { cause: 'bench' });
+    if (full) printRefresh('full refresh', full);
 
     // 3. The slice: all powiats, one year and all five, served from the rollup vs. GROUP BY on the fly.
     const service = new IndicatorService(orm.em.fork());
@@ -143,6 +145,10 @@ async function main(): Promise<void> {
     }
 
     // 4. One year's import: 2025 reports re-imported with changed numbers, then incremental and full refresh.
+    if (!full) {
+      for (const sl of slices) log(`  ${sl.code} ${sl.years.length === 1 ? sl.years[0] : `${sl.years[0]}-${sl.years.at(-1)}`}: rollup p50/p95 ${sl.rollup.p50.toFixed(2)}/${sl.rollup.p95.toFixed(2)} ms, ratio ${(sl.rollup.p95 / sl.groupby.p95).toFixed(4)}`);
+      return;
+    }
     const reimport = await time(() => client.query(`
       update annual_report set employees_headcount = employees_headcount + (case when random() < 0.3 then 1 else 0 end),
              excluded_disabled = excluded_disabled + (case when random() < 0.1 then 1 else 0 end),

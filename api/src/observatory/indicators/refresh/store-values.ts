@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RawCell } from './compute-cells';
 import type { IndicatorDefinitionData } from '../definitions/starter-indicators';
 import { compareCells } from './comparisons';
+import { queryRows } from '../sql';
 
 export interface Flag {
   suppressed: boolean;
@@ -62,7 +63,7 @@ export async function storeIndicatorValues(
       ];
     }).filter((row) => row !== null);
     if (!rows.length) continue;
-    await executeWithBindings(
+    await queryRows(
       tx,
       `insert into new_value select (r->>0), (r->>1), (r->>2)::smallint, (r->>3), (r->>4), (r->>5)::numeric, (r->>6)::numeric, (r->>7)::numeric, (r->>8)::int,
               (r->>9)::numeric, (r->>10)::boolean, (r->>11), (r->>12)::smallint, (r->>13)::int, (r->>14)::int,
@@ -102,17 +103,6 @@ export async function storeIndicatorValues(
     [definition.code, versionId, definition.code],
   );
   return { written: written[0].n, closed: closed[0].n, suppressed };
-}
-
-/**
- * Sends bindings to PostgreSQL as real query parameters. `em.execute` inlines parameters into the
- * SQL text on the client, which is slow for the multi-megabyte JSON batches written here.
- */
-async function executeWithBindings(tx: EntityManager, sql: string, bindings: unknown[]): Promise<void> {
-  const knex = tx.getConnection().getKnex();
-  const query = knex.raw(sql, bindings as never[]);
-  const trx = tx.getTransactionContext();
-  await (trx ? query.transacting(trx) : query);
 }
 
 /** Six decimals: enough for any rate published, and stable so unchanged cells compare equal. */
