@@ -23,10 +23,6 @@ interface ValueRow {
   previous_value: string | null;
   change: string | null;
   population_year: number | null;
-  unit: string;
-  source: string;
-  version_label: string;
-  version_citation: string;
 }
 
 export interface ValueQuery {
@@ -132,21 +128,26 @@ export class IndicatorService {
             and r.area_code = any(array(select distinct parent_code from sel where parent_code is not null union select 'PL'))
             and r.year = any(array(select distinct year from sel))
             and r.breakdown = ? and not r.suppressed and ${inVersion('r')})
-       select s.*, d.unit, d.source, dv.label as version_label, dv.citation as version_citation,
-              pr.value as parent_value, nr.value as national_value
+       select s.indicator_code, s.area_code, s.area_level, s.area_name, s.year, s.breakdown, s.category, s.numerator, s.denominator,
+              s.value, s.contributors, s.suppressed, s.suppression_reason, s.sibling_rank, s.sibling_count, s.previous_value, s.change,
+              s.population_year, pr.value as parent_value, nr.value as national_value
          from sel s
-         join indicator_definition d on d.code = s.indicator_code
-         join data_version dv on dv.id = ?
          left join refs pr on pr.indicator_code = s.indicator_code and pr.area_code = s.parent_code and pr.year = s.year and pr.breakdown = s.breakdown and pr.category = s.category
          left join refs nr on nr.indicator_code = s.indicator_code and nr.area_code = 'PL' and nr.year = s.year and nr.breakdown = s.breakdown and nr.category = s.category
         order by s.indicator_code, s.area_level, s.area_code, s.year, s.breakdown, s.category`,
-      [...params, query.breakdown === IndicatorBreakdown.TOTAL ? 'TOTAL' : query.breakdown, versionId],
+      [...params, query.breakdown === IndicatorBreakdown.TOTAL ? 'TOTAL' : query.breakdown],
     );
-    return rows.map((r) => toValue(r, options.revealSuppressed));
+    // Unit, source and citation are the same for every row of an indicator: read once, not per row.
+    const [definitions, [version]] = await Promise.all([
+      queryRows<{ code: string; unit: string; source: string }>(this.em, 'select code, unit, source from indicator_definition where code = any(array(select jsonb_array_elements_text(?::jsonb)))', [JSON.stringify(query.indicatorCodes)]),
+      queryRows<{ label: string; citation: string }>(this.em, 'select label, citation from data_version where id = ?', [versionId]),
+    ]);
+    const context = new Map(definitions.map((d) => [d.code, { ...d, versionLabel: version.label, versionCitation: version.citation }]));
+    return rows.map((r) => toValue(r, context.get(r.indicator_code)!, options.revealSuppressed));
   }
 }
 
-function toValue(r: ValueRow, revealSuppressed: boolean): IndicatorValue {
+function toValue(r: ValueRow, meta: { unit: string; source: string; versionLabel: string; versionCitation: string }, revealSuppressed: boolean): IndicatorValue {
   const hide = r.suppressed && !revealSuppressed;
   return Object.assign(new IndicatorValue(), {
     indicatorCode: r.indicator_code,
@@ -171,11 +172,11 @@ function toValue(r: ValueRow, revealSuppressed: boolean): IndicatorValue {
     populationYear: r.population_year,
     provenance: Object.assign(new Provenance(), {
       indicatorCode: r.indicator_code,
-      unit: r.unit,
-      source: r.source,
+      unit: meta.unit,
+      source: meta.source,
       referenceDate: `${r.year}-12-31`,
-      dataVersion: r.version_label,
-      citation: r.version_citation,
+      dataVersion: meta.versionLabel,
+      citation: meta.versionCitation,
     }),
   });
 }
