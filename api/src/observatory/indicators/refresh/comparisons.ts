@@ -1,3 +1,4 @@
+import { comparisonsAllowed, rankPublishedSiblings, type CellDisclosure, type SiblingValue } from '../../../shared/disclosure';
 import type { RawCell } from './compute-cells';
 
 export interface ComparedCell {
@@ -11,34 +12,32 @@ export interface ComparedCell {
 }
 
 /**
- * Comparisons stored with each figure, computed from published figures only: a hidden cell's
- * value never reaches another cell as a rank or a change. (Parent and national figures are read
- * from their own rows when served.)
- * Ranks are among published siblings (same parent and level), highest value first, ties sharing a rank.
+ * Comparisons stored with each figure, under the disclosure library's rules: ranks among published
+ * siblings (same parent and level) only, and a change only when both years are published, so a
+ * hidden cell's value never reaches another cell. (Parent and national figures are read from their
+ * own rows when served.)
  */
 export function compareCells(cells: { cell: RawCell; value: number | null; suppressed: boolean }[]): ComparedCell[] {
   const key = (area: string, year: number, breakdown: string, category: string) => `${area}|${year}|${breakdown}|${category}`;
-  const published = new Map<string, number | null>();
-  for (const c of cells) if (!c.suppressed) published.set(key(c.cell.area_code, c.cell.year, c.cell.breakdown, c.cell.category), c.value);
+  const disclosure = (c: { suppressed: boolean }): CellDisclosure => ({ suppressed: c.suppressed, reason: null });
+  const byKey = new Map(cells.map((c) => [key(c.cell.area_code, c.cell.year, c.cell.breakdown, c.cell.category), c]));
 
-  const siblings = new Map<string, { index: number; value: number }[]>();
+  const siblings = new Map<string, SiblingValue[]>();
   cells.forEach((c, index) => {
-    if (c.suppressed || c.value === null || !c.cell.parent_code) return;
+    if (!c.cell.parent_code) return;
     const group = `${c.cell.parent_code}|${c.cell.area_level}|${c.cell.year}|${c.cell.breakdown}|${c.cell.category}`;
     const list = siblings.get(group) ?? [];
-    list.push({ index, value: c.value });
+    list.push({ key: String(index), value: c.value, disclosure: disclosure(c) });
     siblings.set(group, list);
   });
-  const rank = new Map<number, { rank: number; count: number }>();
-  for (const list of siblings.values()) {
-    list.sort((a, b) => b.value - a.value);
-    list.forEach((s, i) => rank.set(s.index, { rank: i > 0 && list[i - 1].value === s.value ? rank.get(list[i - 1].index)!.rank : i + 1, count: list.length }));
-  }
+  const rank = new Map<string, { rank: number; count: number }>();
+  for (const list of siblings.values()) for (const [k, r] of rankPublishedSiblings(list)) rank.set(k, r);
 
   return cells.map((c, index) => {
     const { area_code, year, breakdown, category } = c.cell;
-    const previous = c.suppressed ? null : (published.get(key(area_code, year - 1, breakdown, category)) ?? null);
-    const r = rank.get(index);
+    const before = byKey.get(key(area_code, year - 1, breakdown, category));
+    const previous = before && comparisonsAllowed(disclosure(c), disclosure(before)) ? before.value : null;
+    const r = rank.get(String(index));
     return {
       ...c,
       siblingRank: r?.rank ?? null,
