@@ -6,6 +6,7 @@ import { Migration20261127130000_registry_history } from './Migration20261127130
 import { Migration20261127131000_statistical_areas } from './Migration20261127131000_statistical_areas';
 import { Migration20261127132000_indicators } from './Migration20261127132000_indicators';
 import { Migration20261127133000_import_runs } from './Migration20261127133000_import_runs';
+import { Migration20261127139000_committee_role } from './Migration20261127139000_committee_role';
 
 /**
  * Every hub migration in order. Listed explicitly (not found by glob) so the same list works
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127131000_statistical_areas', class: Migration20261127131000_statistical_areas },
   { name: 'Migration20261127132000_indicators', class: Migration20261127132000_indicators },
   { name: 'Migration20261127133000_import_runs', class: Migration20261127133000_import_runs },
+  { name: 'Migration20261127139000_committee_role', class: Migration20261127139000_committee_role },
 ];

@@ -6,6 +6,7 @@ export enum StaffRole {
   ANALYST = 'ANALYST',
   FUND_OFFICER = 'FUND_OFFICER',
   ADVISOR = 'ADVISOR',
+  COMMITTEE_MEMBER = 'COMMITTEE_MEMBER',
   ACADEMY_COORDINATOR = 'ACADEMY_COORDINATOR',
   TRAINER = 'TRAINER',
 }
@@ -22,6 +23,7 @@ registerEnumType(StaffRole, {
     ANALYST: { description: 'Observatory analyst: works with the registry, surveys and statistics; sees personal data only pseudonymised.' },
     FUND_OFFICER: { description: 'Fund officer: handles loan applications, loans, guarantees and the fund’s books.' },
     ADVISOR: { description: 'Advisor: gives economic and legal advice to founding groups and social economy entities.' },
+    COMMITTEE_MEMBER: { description: 'Loan committee member: reviews assessed loan applications and casts a recorded vote.' },
     ACADEMY_COORDINATOR: { description: 'Academy coordinator: runs the postgraduate programme, workshop editions and enrolments.' },
     TRAINER: { description: 'Trainer: teaches workshop editions and records attendance.' },
   },
