@@ -20,6 +20,8 @@ export interface HubConfig {
   demoSeed: number;
   logLevel: string;
   limits: { maxDepth: number; maxCost: number; bodyLimit: string };
+  /** Published indicator rows kept in memory (versions are immutable, so never stale); 0 = off. */
+  indicatorCacheRows: number;
   firstAdmin: { email: string; password: string | undefined };
 }
 
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxCost: int(env.HUB_MAX_QUERY_COST, 5000, 'HUB_MAX_QUERY_COST'),
       bodyLimit: '100kb',
     },
+    indicatorCacheRows: int(env.HUB_INDICATOR_CACHE_ROWS, 100_000, 'HUB_INDICATOR_CACHE_ROWS'),
     firstAdmin: { email: env.HUB_ADMIN_EMAIL ?? 'admin@ekonomiaspoleczna.local', password: env.HUB_ADMIN_PASSWORD || undefined },
   };
 }

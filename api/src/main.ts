@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { loadConfig, type HubConfig } from './config';
 import { createOrm } from './orm';
 import { createHubApp } from './app';
+import { configureIndicatorCache } from './observatory';
 
 export interface RunningHub {
   url: string;
@@ -17,6 +18,7 @@ export interface RunningHub {
  */
 export async function startHub(config: HubConfig, options: { log?: Logger } = {}): Promise<RunningHub> {
   const log = options.log ?? pino({ level: config.logLevel, base: { service: 'hub' } });
+  configureIndicatorCache({ maxRows: config.indicatorCacheRows });
   const orm = await createOrm(config.databaseUrl);
   const httpServer = createServer();
   const hub = await createHubApp({ config, orm, log, httpServer });

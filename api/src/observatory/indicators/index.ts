@@ -6,6 +6,7 @@ import { createIndicatorLoaders, type IndicatorLoaders } from './indicator.loade
 export { refreshIndicators, syncStarterIndicators, type RefreshOptions, type RefreshReport } from './refresh/refresh-indicators';
 export { IndicatorService, type ValueQuery } from './indicator.service';
 export { Indicator, IndicatorValue, IndicatorBreakdown, DataVersion, SuppressionReason } from './indicator.types';
+export { IndicatorValuesCache, indicatorValuesCache, configureIndicatorCache, DEFAULT_INDICATOR_CACHE_ROWS } from './values-cache';
 export { STARTER_INDICATORS, type IndicatorDefinitionData } from './definitions/starter-indicators';
 
 /** Observatory indicators: definitions as data, rollups per data version, disclosure control. */

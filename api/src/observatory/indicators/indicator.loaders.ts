@@ -15,7 +15,7 @@ export function createIndicatorLoaders(em: EntityManager) {
     totalsByArea: new DataLoader<AreaIndicatorKey, IndicatorValue[], string>(
       async (keys) => {
         const service = new IndicatorService(em);
-        const byReveal = new Map<boolean, IndicatorValue[]>();
+        const byReveal = new Map<boolean, readonly IndicatorValue[]>();
         for (const reveal of new Set(keys.map((k) => k.reveal))) {
           const subset = keys.filter((k) => k.reveal === reveal);
           byReveal.set(

@@ -49,7 +49,7 @@ export class IndicatorResolver {
     @Arg('breakdown', () => IndicatorBreakdown, { defaultValue: IndicatorBreakdown.TOTAL, description: 'TOTAL, or a breakdown the indicator offers.' }) breakdown: IndicatorBreakdown,
     @Arg('version', () => String, { nullable: true, description: 'Data version label; the current one when omitted.' }) version: string | undefined,
     @Ctx() ctx: HubContext,
-  ): Promise<IndicatorValue[]> {
+  ): Promise<readonly IndicatorValue[]> {
     if (years && years.length > MAX_YEARS) throw badInput('TOO_MANY_YEARS', `ask for at most ${MAX_YEARS} years`, ['years']);
     if (breakdown !== IndicatorBreakdown.TOTAL && !indicator.breakdowns.includes(breakdown)) {
       throw badInput('BREAKDOWN_NOT_AVAILABLE', `${indicator.code} has no ${breakdown} breakdown`, ['breakdown']);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queryRows } from './sql';
 import { DataVersion, Indicator, IndicatorBreakdown, IndicatorValue, Provenance, SuppressionReason } from './indicator.types';
+import { indicatorValuesCache } from './values-cache';
 
 interface ValueRow {
   indicator_code: string;
@@ -85,9 +86,20 @@ export class IndicatorService {
     return rows[0]?.id ?? null;
   }
 
-  async values(query: ValueQuery, options: { revealSuppressed: boolean }): Promise<IndicatorValue[]> {
+  /**
+   * One slice of published values. Served from the process's cache of immutable versions when it
+   * was read before (see values-cache.ts); the returned array and its objects are frozen.
+   */
+  async values(query: ValueQuery, options: { revealSuppressed: boolean }): Promise<readonly IndicatorValue[]> {
     const versionId = await this.versionId(query.version);
     if (versionId === null) return [];
+    const { version: _label, ...slice } = query;
+    const key = JSON.stringify([this.em.config.get('clientUrl') ?? '', this.em.config.get('dbName'), versionId, options.revealSuppressed, slice]);
+    return indicatorValuesCache.read(key, () => this.readValues(query, versionId, options));
+  }
+
+  /** The slice straight from the rollup, without the cache. */
+  async readValues(query: ValueQuery, versionId: number, options: { revealSuppressed: boolean }): Promise<IndicatorValue[]> {
     // Lists travel as JSON: the driver would spread a JS array into a comma list.
     const where: string[] = ['v.indicator_code = any(array(select jsonb_array_elements_text(?::jsonb)))', 'v.valid_from_version <= ?', '(v.valid_to_version is null or v.valid_to_version > ?)', 'v.breakdown = ?'];
     const params: unknown[] = [JSON.stringify(query.indicatorCodes), versionId, versionId, query.breakdown === IndicatorBreakdown.TOTAL ? 'TOTAL' : query.breakdown];
