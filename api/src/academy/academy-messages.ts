@@ -1,0 +1,58 @@
+import { type Bilingual, type Locale, pick } from '../shared/i18n';
+
+/** Machine-readable codes of academy errors reported in mutation payloads. */
+export enum AcademyErrorCode {
+  WORKSHOP_NOT_FOUND = 'WORKSHOP_NOT_FOUND',
+  CMS_UNAVAILABLE = 'CMS_UNAVAILABLE',
+  TERRITORY_NOT_FOUND = 'TERRITORY_NOT_FOUND',
+  VENUE_REQUIRED = 'VENUE_REQUIRED',
+  INVALID_CAPACITY = 'INVALID_CAPACITY',
+  INVALID_THRESHOLD = 'INVALID_THRESHOLD',
+  SESSIONS_REQUIRED = 'SESSIONS_REQUIRED',
+  INVALID_SESSION = 'INVALID_SESSION',
+  DUPLICATE_SESSION = 'DUPLICATE_SESSION',
+  TRAINER_NOT_FOUND = 'TRAINER_NOT_FOUND',
+  COORDINATOR_NOT_FOUND = 'COORDINATOR_NOT_FOUND',
+  EDITION_NOT_FOUND = 'EDITION_NOT_FOUND',
+  NAME_REQUIRED = 'NAME_REQUIRED',
+  INVALID_EMAIL = 'INVALID_EMAIL',
+  ALREADY_ENROLLED = 'ALREADY_ENROLLED',
+  ENROLMENT_CLOSED = 'ENROLMENT_CLOSED',
+  ENROLMENT_NOT_FOUND = 'ENROLMENT_NOT_FOUND',
+  INVALID_CANCEL_TOKEN = 'INVALID_CANCEL_TOKEN',
+  ALREADY_CANCELLED = 'ALREADY_CANCELLED',
+  SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
+  SESSION_IN_FUTURE = 'SESSION_IN_FUTURE',
+  NOT_CONFIRMED = 'NOT_CONFIRMED',
+  NOT_COMPLETED = 'NOT_COMPLETED',
+  NOT_EDITION_STAFF = 'NOT_EDITION_STAFF',
+}
+
+export const academyMessages = {
+  WORKSHOP_NOT_FOUND: { pl: 'W CMS nie ma opublikowanych warsztatów o tym identyfikatorze.', en: 'The CMS has no published workshop with this id.' },
+  CMS_UNAVAILABLE: { pl: 'CMS jest chwilowo niedostępny; nie można sprawdzić warsztatów.', en: 'The CMS is temporarily unavailable; the workshop cannot be checked.' },
+  TERRITORY_NOT_FOUND: { pl: 'Nie ma jednostki terytorialnej o tym kodzie TERYT.', en: 'No territorial unit has this TERYT code.' },
+  VENUE_REQUIRED: { pl: 'Podaj miejsce warsztatów.', en: 'Please give the venue.' },
+  INVALID_CAPACITY: { pl: 'Liczba miejsc musi być liczbą całkowitą od 1 do 10 000.', en: 'Capacity must be a whole number from 1 to 10,000.' },
+  INVALID_THRESHOLD: { pl: 'Próg ukończenia to procent od 1 do 100.', en: 'The completion threshold is a percentage from 1 to 100.' },
+  SESSIONS_REQUIRED: { pl: 'Edycja musi mieć co najmniej jedno spotkanie.', en: 'An edition needs at least one session.' },
+  INVALID_SESSION: { pl: 'Spotkanie wymaga daty RRRR-MM-DD oraz godzin GG:MM, a koniec musi być po początku.', en: 'A session needs a YYYY-MM-DD date and HH:MM times, ending after it starts.' },
+  DUPLICATE_SESSION: { pl: 'Dwa spotkania zaczynają się w tym samym dniu o tej samej godzinie.', en: 'Two sessions start on the same day at the same time.' },
+  TRAINER_NOT_FOUND: { pl: 'Trenerem może być tylko aktywny pracownik z rolą TRAINER.', en: 'A trainer must be an active staff member with the TRAINER role.' },
+  COORDINATOR_NOT_FOUND: { pl: 'Koordynatorem może być tylko aktywny pracownik z rolą ACADEMY_COORDINATOR.', en: 'The coordinator must be an active staff member with the ACADEMY_COORDINATOR role.' },
+  EDITION_NOT_FOUND: { pl: 'Nie ma takiej edycji warsztatów.', en: 'There is no such workshop edition.' },
+  NAME_REQUIRED: { pl: 'Podaj imię i nazwisko (do 200 znaków).', en: 'Please give your name (up to 200 characters).' },
+  INVALID_EMAIL: { pl: 'To nie jest poprawny adres e-mail.', en: 'This is not a valid email address.' },
+  ALREADY_ENROLLED: { pl: 'Ten adres e-mail jest już zapisany na tę edycję.', en: 'This email address is already enrolled in this edition.' },
+  ENROLMENT_CLOSED: { pl: 'Zapisy i rezygnacje są zamknięte: edycja już się rozpoczęła.', en: 'Enrolment and cancellation are closed: the edition has already started.' },
+  ENROLMENT_NOT_FOUND: { pl: 'Nie ma takiego zapisu.', en: 'There is no such enrolment.' },
+  INVALID_CANCEL_TOKEN: { pl: 'Kod rezygnacji jest nieprawidłowy.', en: 'The cancel token is not valid.' },
+  ALREADY_CANCELLED: { pl: 'Ten zapis został już anulowany.', en: 'This enrolment has already been cancelled.' },
+  SESSION_NOT_FOUND: { pl: 'Nie ma takiego spotkania.', en: 'There is no such session.' },
+  SESSION_IN_FUTURE: { pl: 'Obecność można zapisać dopiero w dniu spotkania lub później.', en: 'Attendance can be recorded only on or after the day of the session.' },
+  NOT_CONFIRMED: { pl: 'Obecność zapisuje się tylko osobom z potwierdzonym miejscem w tej edycji.', en: 'Attendance is recorded only for confirmed participants of this edition.' },
+  NOT_COMPLETED: { pl: 'Uczestnik nie osiągnął progu obecności wymaganego do ukończenia.', en: 'The participant has not reached the attendance required for completion.' },
+  NOT_EDITION_STAFF: { pl: 'Tę operację wykonuje koordynator lub trener tej edycji.', en: 'Only the coordinator or a trainer of this edition may do this.' },
+} satisfies Record<AcademyErrorCode, Bilingual>;
+
+export const academyMessage = (code: AcademyErrorCode, locale: Locale): string => pick(academyMessages[code], locale);
