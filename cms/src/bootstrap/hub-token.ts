@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 export const HUB_TOKEN_NAME = 'hub-read-only';
-const TOKEN_UID = 'admin::api-token';
+export const TOKEN_UID = 'admin::api-token';
 
 /**
  * On an empty database the admin plugin creates a "Read Only" and a "Full Access" token with random
@@ -58,12 +58,17 @@ export const ensureHubToken = async (strapi: Core.Strapi, plaintext = process.en
     );
     return;
   }
-  const accessKey = tokens.hash(plaintext);
-  const current = existing ?? (await strapi.db.query(TOKEN_UID).findOne({ where: { id: tokenId } }));
+  await syncTokenKey(strapi, HUB_TOKEN_NAME, tokenId, plaintext);
+};
+
+/** Makes the stored hash and encrypted copy of token `tokenId` match `plaintext` (see ensureHubToken). */
+export const syncTokenKey = async (strapi: Core.Strapi, name: string, tokenId: number, plaintext: string): Promise<void> => {
+  const accessKey = strapi.service('admin::api-token-content-api').hash(plaintext);
+  const current = await strapi.db.query(TOKEN_UID).findOne({ where: { id: tokenId } });
   if (current?.accessKey === accessKey) return;
   await strapi.db.query(TOKEN_UID).update({
     where: { id: tokenId },
     data: { accessKey, encryptedKey: strapi.service('admin::encryption').encrypt(plaintext) },
   });
-  strapi.log.info(`[hub] API token ${HUB_TOKEN_NAME} now matches CMS_TOKEN`);
+  strapi.log.info(`[hub] API token ${name} now matches its key from the environment`);
 };

@@ -3,11 +3,11 @@ import type { Core } from '@strapi/strapi';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';
 
-/** Anonymous visitors may read published success stories; nothing else, and never write. */
-export const PUBLIC_ACTIONS = [
-  'api::success-story.success-story.find',
-  'api::success-story.success-story.findOne',
-];
+/** Published content types anonymous visitors may read (`find`, `findOne`). */
+export const PUBLIC_READABLE = ['success-story', 'course', 'course-module', 'material', 'workshop', 'trainer', 'news', 'campaign'];
+
+/** Anonymous visitors may read published stories and academy content; nothing else, and never write. */
+export const PUBLIC_ACTIONS = PUBLIC_READABLE.flatMap((name) => [`api::${name}.${name}.find`, `api::${name}.${name}.findOne`]);
 
 /**
  * Sets the users-permissions `public` role to exactly PUBLIC_ACTIONS on every start. This also drops
