@@ -10,8 +10,15 @@ export interface Ymd {
   d: number; // 1–31
 }
 
+// Digits read by char code: Number(iso.slice(…)) was the engine's hottest line in the throughput bench.
+const digit = (iso: string, i: number): number => iso.charCodeAt(i) - 48;
+
 export function parseIso(iso: string): Ymd {
-  return { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) };
+  return { y: yearOf(iso), m: digit(iso, 5) * 10 + digit(iso, 6), d: digit(iso, 8) * 10 + digit(iso, 9) };
+}
+
+export function yearOf(iso: string): number {
+  return digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
 }
 
 /** Throws RangeError unless `iso` is a real calendar date. */
@@ -45,8 +52,7 @@ export function dayNumber(y: number, m: number, d: number): number {
 }
 
 export function dayNumberOf(iso: string): number {
-  const { y, m, d } = parseIso(iso);
-  return dayNumber(y, m, d);
+  return dayNumber(yearOf(iso), digit(iso, 5) * 10 + digit(iso, 6), digit(iso, 8) * 10 + digit(iso, 9));
 }
 
 /** Inverse of dayNumber (Hinnant, civil_from_days). */

@@ -1,4 +1,4 @@
-import { addDaysIso, formatIso, parseIso, weekday } from './civil-date';
+import { addDaysIso, formatIso, weekday, yearOf } from './civil-date';
 import type { BusinessDayRule, HolidayCalendar } from './schedule.types';
 
 /**
@@ -69,7 +69,7 @@ function holidaySet(year: number): ReadonlySet<string> {
 export function isPolishBusinessDay(isoDate: string): boolean {
   const wd = weekday(isoDate);
   if (wd === 0 || wd === 6) return false;
-  return !holidaySet(parseIso(isoDate).y).has(isoDate);
+  return !holidaySet(yearOf(isoDate)).has(isoDate);
 }
 
 /** The default calendar: Polish banking business days (Monday–Friday except public holidays). */
