@@ -31,7 +31,7 @@ export { seedDemoRegistry, type SeedDemoRegistryOptions, type SeedDemoRegistryRe
 export { FEATURED_ENTITIES, type FeaturedEntity } from './demo/featured';
 export { generateDemoRegistry, planDemoRegistry, territorySample, NGO_SAMPLE_RATE, type DemoEntityRecord, type DemoGroup, type TerritorySample, type SampleUnit } from './demo/generate-registry';
 export { indicatorsModule, refreshIndicators, IndicatorService, configureIndicatorCache, indicatorValuesCache, IndicatorBreakdown, STARTER_INDICATORS, type RefreshReport } from './indicators';
-export { loadCalibration, BUILTIN_CALIBRATION, type DemoCalibration, type CitedFigure } from './demo/calibration';
+export { loadCalibration, parseCalibrationCsv, CALIBRATION_FILE, BUILTIN_CALIBRATION, type DemoCalibration, type CitedFigure } from './demo/calibration';
 export { importRegistryFiles, MAX_REPORTED_ERRORS, type RegistryImportFile, type RegistryImportOptions, type RegistryImportResult, type ImportReport, type ImportProblem, type ImportProgress, type ImportPhase } from './import/registry-import.service';
 export { ImportRun, ImportKind, ImportChannel } from './import/import-run.entity';
 export { ImportFormat } from './import/table';
