@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { CommitteeMajority } from '../products/loan-product-enums';
 import { isAllocationPermutation } from '../products/loan-product.service';
 import { hoursToMinutes, minutesToHours } from '../advisory/advisory-case.entity';
