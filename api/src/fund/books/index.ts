@@ -11,3 +11,15 @@ export {
   type PostResult,
   type StoredPosting,
 } from './books.service';
+export { listJournalEntries, journalEntriesByIds, type JournalEntryFilter, type JournalEntryRecord } from './books-reads';
+
+import type { HubContext } from '../../context';
+import type { HubModule } from '../../shared/module';
+import { BooksResolver } from './books.resolver';
+
+/** The fund's books: chart of accounts, journal, balances, trial balance, month close (GraphQL part). */
+export const fundBooksModule = {
+  name: 'fundBooks',
+  entities: [],
+  resolvers: [BooksResolver],
+} satisfies HubModule<never, HubContext>;
