@@ -19,3 +19,18 @@ describe('TtlCache', () => {
     expect(cache.size).toBe(2);
   });
 });
+
+describe('TtlCache invalidation', () => {
+  it('drops the entries of a prefix and refuses answers fetched before the invalidation', () => {
+    const cache = new TtlCache<string>(1000);
+    cache.set('course|pl|a', 'old');
+    cache.set('story|pl|b', 'kept');
+    const before = cache.generation;
+    expect(cache.invalidate(['course|'])).toBe(1);
+    cache.setIfCurrent('course|pl|a', 'fetched before the webhook', before);
+    expect(cache.get('course|pl|a')).toBeUndefined();
+    expect(cache.get('story|pl|b')?.value).toBe('kept');
+    cache.setIfCurrent('course|pl|a', 'fresh', cache.generation);
+    expect(cache.get('course|pl|a')?.value).toBe('fresh');
+  });
+});

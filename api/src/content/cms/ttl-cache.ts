@@ -34,6 +34,30 @@ export class TtlCache<V> {
     this.entries.clear();
   }
 
+  /**
+   * Bumped by every invalidation. A reader notes it before asking the CMS and passes it to
+   * `setIfCurrent`, so an answer fetched before a webhook's invalidation is not cached after it.
+   */
+  generation = 0;
+
+  /** Drops every entry whose key starts with one of the prefixes (a CMS webhook said they changed). */
+  invalidate(prefixes: readonly string[]): number {
+    this.generation += 1;
+    let dropped = 0;
+    for (const key of [...this.entries.keys()]) {
+      if (prefixes.some((p) => key.startsWith(p))) {
+        this.entries.delete(key);
+        dropped += 1;
+      }
+    }
+    return dropped;
+  }
+
+  /** `set`, unless an invalidation happened since `generation` was read. */
+  setIfCurrent(key: string, value: V, generation: number): void {
+    if (generation === this.generation) this.set(key, value);
+  }
+
   get size(): number {
     return this.entries.size;
   }
