@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { queryRows } from './sql';
+import { queryRows } from '../../shared/sql';
 import { DataVersion, Indicator, IndicatorBreakdown, IndicatorValue, Provenance, SuppressionReason } from './indicator.types';
 import { indicatorValuesCache } from './values-cache';
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RawCell } from './compute-cells';
 import type { IndicatorDefinitionData } from '../definitions/starter-indicators';
 import { compareCells } from './comparisons';
-import { queryRows } from '../sql';
+import { queryRows } from '../../../shared/sql';
 
 export interface Flag {
   suppressed: boolean;
