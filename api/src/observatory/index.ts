@@ -30,7 +30,7 @@ export { findEntity, type EntityLookup } from './registry/registry.service';
 export { seedDemoRegistry, type SeedDemoRegistryOptions, type SeedDemoRegistryResult } from './demo/seed-demo-registry';
 export { FEATURED_ENTITIES, type FeaturedEntity } from './demo/featured';
 export { generateDemoRegistry, planDemoRegistry, territorySample, NGO_SAMPLE_RATE, type DemoEntityRecord, type DemoGroup, type TerritorySample, type SampleUnit } from './demo/generate-registry';
-export { indicatorsModule, refreshIndicators, IndicatorService, configureIndicatorCache, indicatorValuesCache, IndicatorBreakdown, STARTER_INDICATORS, type RefreshReport } from './indicators';
+export { indicatorsModule, refreshIndicators, IndicatorService, configureIndicatorCache, indicatorValuesCache, SuppressionReason, IndicatorBreakdown, STARTER_INDICATORS, type RefreshReport } from './indicators';
 export { loadCalibration, parseCalibrationCsv, CALIBRATION_FILE, BUILTIN_CALIBRATION, type DemoCalibration, type CitedFigure } from './demo/calibration';
 export { importRegistryFiles, MAX_REPORTED_ERRORS, type RegistryImportFile, type RegistryImportOptions, type RegistryImportResult, type ImportReport, type ImportProblem, type ImportProgress, type ImportPhase } from './import/registry-import.service';
 export { ImportRun, ImportKind, ImportChannel } from './import/import-run.entity';
