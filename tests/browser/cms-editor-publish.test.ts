@@ -88,12 +88,15 @@ describe('an editor publishes a success story and the hub shows it', () => {
     }
   };
 
+  const step = (what: string) => process.stdout.write(`[cms-editor-publish] ${new Date().toISOString()} ${what}\n`);
+
   const logIn = async (page: Page) => {
+    step('login page');
     await page.goto(`${cms.url}/admin/auth/login`);
     await page.locator('input[name="email"]').fill(cms.editor.email);
     await page.locator('input[name="password"]').fill(cms.editor.password);
     await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30_000 });
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
   };
 
   it('publishes an edited story and the hub serves it within 2 seconds; unpublishing removes it', async () => {
@@ -105,14 +108,25 @@ describe('an editor publishes a success story and the hub shows it', () => {
     expect((await hubStory(story.slug))?.title).toBe(story.title);
 
     const page = await browser.newPage();
-    await logIn(page);
+    page.on('pageerror', (error) => step(`page error: ${error.message}`));
+    try {
+      await logIn(page);
+    } catch (error) {
+      await page.screenshot({ path: `${require('node:os').tmpdir()}/cms-editor-login-failed.png` });
+      throw error;
+    }
+    step('edit view');
     await page.goto(`${cms.url}/admin/content-manager/collection-types/api::success-story.success-story/${story.documentId}?plugins[i18n][locale]=pl`);
     const title = page.locator('input[name="title"]');
-    await title.waitFor({ timeout: 30_000 });
+    await title.waitFor({ timeout: 60_000 }).catch(async (error) => {
+      await page.screenshot({ path: `${require('node:os').tmpdir()}/cms-editor-edit-failed.png` });
+      throw error;
+    });
     const newTitle = `${story.title} — nowy rozdział`;
     await title.fill(newTitle);
+    step('title edited, publishing');
 
-    const publishResponse = page.waitForResponse((res) => res.url().includes('/actions/publish') && res.request().method() === 'POST', { timeout: 30_000 });
+    const publishResponse = page.waitForResponse((res) => res.url().includes('/actions/publish') && res.request().method() === 'POST', { timeout: 60_000 });
     await page.getByRole('button', { name: /^(Opublikuj|Publish)$/ }).click();
     const response = await publishResponse;
     expect(response.status()).toBe(200);
@@ -122,16 +136,19 @@ describe('an editor publishes a success story and the hub shows it', () => {
     process.stdout.write(`hub showed the published edit ${visibleAfterMs} ms after Strapi answered the publish\n`);
     await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? require('node:os').tmpdir()}/cms-editor-publish.png` });
 
-    // Unpublish through the same admin API the panel's "Unpublish" menu item calls, with the editor's session.
+    // Unpublish through the admin API the panel's "Unpublish" menu item calls, as the same editor.
+    const login = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cms.editor) });
+    const jwt = ((await login.json()) as { data: { token: string } }).data.token;
     const unpublishedAt = Date.now();
-    const status = await page.evaluate(async (url) => {
-      const token = JSON.parse(localStorage.getItem('jwtToken') ?? sessionStorage.getItem('jwtToken') ?? 'null');
-      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
-      return res.status;
-    }, `${cms.url}/content-manager/collection-types/api::success-story.success-story/${story.documentId}/actions/unpublish?locale=pl`);
+    const unpublish = await fetch(`${cms.url}/content-manager/collection-types/api::success-story.success-story/${story.documentId}/actions/unpublish?locale=pl`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}` },
+      body: '{}',
+    });
+    const status = unpublish.status;
     expect(status).toBe(200);
     const goneAfterMs = await waitForHub(story.slug, (s) => s === null, unpublishedAt);
     expect(goneAfterMs).toBeLessThan(2000);
     process.stdout.write(`hub dropped the unpublished story ${goneAfterMs} ms after the unpublish\n`);
-  });
+  }, 180_000);
 });

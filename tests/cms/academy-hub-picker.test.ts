@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestCms, CMS_START_TIMEOUT_MS, type TestCms } from '../support/cms-process';
 import { importTerritory } from '../../api/src/territory';
-import { seedDemoRegistry } from '../../api/src/observatory';
+import { refreshIndicators, seedDemoRegistry } from '../../api/src/observatory';
 import { loadConfig } from '../../api/src/config';
 import { startHub, type RunningHub } from '../../api/src/main';
 import { HubSearchError, foldText, searchHub } from '../../cms/src/hub-picker/hub-search';
@@ -19,6 +19,7 @@ describe('the hub picker route of the CMS, against a real hub', () => {
     db = await createTestDatabase('picker');
     await importTerritory(db.orm.em.fork(), { dataDir: process.env.HUB_DATA_DIR });
     await seedDemoRegistry(db.orm.em.fork(), { seed: 2026, dataDir: process.env.HUB_DATA_DIR });
+    await refreshIndicators(db.orm.em.fork(), { cause: 'hub picker test' });
     hub = await startHub(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, HUB_PORT: '0', CMS_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'silent', HUB_JWT_SECRET: 'picker-test' }));
     cms = await startTestCms({ env: { HUB_GRAPHQL_URL: hub.url } });
   }, CMS_START_TIMEOUT_MS);
@@ -61,7 +62,8 @@ describe('the hub picker route of the CMS, against a real hub', () => {
   it('finds territorial units by name, with their powiat and voivodeship, and stores TERYT codes', async () => {
     const { body } = await search('TERRITORY', 'gorlice');
     const keys = body.data.map((u) => u.key);
-    expect(keys).toEqual(expect.arrayContaining(['1205', '1205011']));
+    expect(keys).toEqual(expect.arrayContaining(['1205011', '1205042'])); // the town and the rural gmina
+    expect((await search('TERRITORY', 'gorlick')).body.data.map((u) => u.key)).toContain('1205'); // powiat gorlicki
     const gmina = body.data.find((u) => u.key === '1205011')!;
     expect(gmina.detail.toLowerCase()).toContain('małopolskie');
     const lodz = await search('TERRITORY', 'Łódź');
