@@ -117,6 +117,8 @@ export function validateAnswers(def: InstrumentDefinition, input: Readonly<Recor
     }
     if (q.constraint && !toBool(evaluateText(q.constraint, { answers, self: value }))) {
       errors.push({ field: q.name, code: 'CONSTRAINT', message: q.constraintMessage ?? CONSTRAINT_DEFAULT });
+      // A stored response never holds an answer that breaks a rule.
+      delete answers[q.name];
     }
   }
   for (const name of Object.keys(calculated)) delete answers[name];

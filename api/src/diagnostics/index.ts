@@ -1,0 +1,15 @@
+export * from './instruments/expression';
+export * from './instruments/instrument-model';
+export * from './instruments/validate-answers';
+export * from './instruments/xlsform';
+export * from './instruments/builtin-instruments';
+export * from './instruments/instrument.service';
+export * from './campaigns/campaign.service';
+export * from './results/aggregate-results';
+export * from './results/benchmark';
+export * from './results/align-waves';
+export * from './results/results-cache';
+export * from './privacy/privacy.service';
+export * from './privacy/retention-command';
+export { configurePseudonymKey, pseudonymKeyConfigured } from './privacy/pseudonym';
+export { DiagnosticsError, DiagnosticsErrorCode } from './diagnostics-errors';
