@@ -1,6 +1,6 @@
 import { escapeXml, type Lang } from '../../../widgets/src/render/text';
 import { asLang } from '../../../widgets/src/render/text';
-import { attrs, queryString, TITLES, type WidgetType } from './widget-params';
+import { attrs, hasStaticSvg, queryString, TITLES, type WidgetType } from './widget-params';
 
 /**
  * `/embed/<widget>?…`: one widget alone on a page, for sites whose CMS strips scripts. The page
@@ -9,7 +9,7 @@ import { attrs, queryString, TITLES, type WidgetType } from './widget-params';
 export function embedPage(base: string, type: WidgetType, params: Record<string, string>, bundleVersion: string): string {
   const lang = asLang(params.lang);
   const self = `${base}/embed/${type}?${queryString(params)}`;
-  const staticSvg = type === 'map' || type === 'timeseries' || type === 'ranking' ? `${base}/widgets/static/${type}.svg?${queryString(params)}` : null;
+  const staticSvg = hasStaticSvg(type) ? `${base}/widgets/static/${type}.svg?${queryString(params)}` : null;
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -114,6 +114,7 @@ nav a{margin-right:12px}
     var w = f.widget.value, p = { lang: f.lang.value };
     if (w === 'entity') { p.entity = f.entity.value; return p; }
     if (w === 'stories') { p.territory = f.area.value || 'PL'; return p; }
+    if (w === 'fund') { p.territory = f.area.value || 'PL'; if (f.year.value) p.year = f.year.value; return p; }
     p.indicator = f.indicator.value;
     if (w === 'timeseries') p.area = f.area.value || 'PL'; else { p.level = f.level.value; if (f.area.value && f.area.value !== 'PL') p.parent = f.area.value; }
     if (f.year.value && w !== 'timeseries') p.year = f.year.value;
@@ -122,7 +123,7 @@ nav a{margin-right:12px}
   function update() {
     var w = f.widget.value, p = params(), q = new URLSearchParams(p).toString();
     var a = Object.keys(p).map(function (k) { return ' ' + k + '="' + esc(p[k]) + '"'; }).join('');
-    var noscript = (w === 'map' || w === 'timeseries' || w === 'ranking') ? '\\n<noscript><img src="' + esc(base + '/widgets/static/' + w + '.svg?' + q) + '" alt="" style="max-width:100%"></noscript>' : '';
+    var noscript = (w !== 'entity' && w !== 'stories') ? '\\n<noscript><img src="' + esc(base + '/widgets/static/' + w + '.svg?' + q) + '" alt="" style="max-width:100%"></noscript>' : '';
     document.getElementById('script').value = '<script async src="' + base + '/widgets/loader.js"><\\/script>\\n<seh-widget type="' + w + '"' + a + '></seh-widget>' + noscript;
     document.getElementById('iframe').value = '<iframe src="' + esc(base + '/embed/' + w + '?' + q) + '" data-seh-embed style="width:100%;border:0" height="520" loading="lazy"></iframe>\\n<script async src="' + base + '/widgets/embed-resize.js"><\\/script>';
     document.getElementById('preview').src = base + '/embed/' + w + '?' + q;

@@ -1,7 +1,7 @@
 import { escapeXml, type Lang } from '../../../widgets/src/render/text';
 
 /** The widgets there are, as named in `<seh-widget type=…>`, `/embed/<widget>` and `/widgets/static/<widget>.svg`. */
-export const WIDGET_TYPES = ['map', 'timeseries', 'ranking', 'entity', 'stories'] as const;
+export const WIDGET_TYPES = ['map', 'timeseries', 'ranking', 'entity', 'stories', 'fund'] as const;
 export type WidgetType = (typeof WIDGET_TYPES)[number];
 export const isWidgetType = (value: string): value is WidgetType => (WIDGET_TYPES as readonly string[]).includes(value);
 
@@ -31,7 +31,11 @@ export const TITLES: Record<WidgetType, Record<Lang, string>> = {
   ranking: { pl: 'Ranking obszarów', en: 'Ranking of areas' },
   entity: { pl: 'Karta podmiotu', en: 'Entity card' },
   stories: { pl: 'Historie sukcesu', en: 'Success stories' },
+  fund: { pl: 'Fundusz pożyczkowy w regionie', en: 'Loan fund in the area' },
 };
+
+/** Widgets with a server-rendered SVG (the no-script fallback). */
+export const hasStaticSvg = (type: WidgetType): boolean => type !== 'entity' && type !== 'stories';
 
 /** The iframe embed code, with the tiny resize script that listens to the frame's height messages. */
 export function iframeEmbedCode(base: string, type: WidgetType, params: Record<string, string>, lang: Lang): string {
@@ -44,7 +48,7 @@ export function iframeEmbedCode(base: string, type: WidgetType, params: Record<s
 
 /** The script embed code: the loader plus a placeholder, with a server-rendered SVG for readers without JavaScript. */
 export function scriptEmbedCode(base: string, type: WidgetType, params: Record<string, string>, lang: Lang): string {
-  const fallback = type === 'map' || type === 'timeseries' || type === 'ranking'
+  const fallback = hasStaticSvg(type)
     ? `\n<noscript><img src="${escapeXml(`${base}/widgets/static/${type}.svg?${queryString(params)}`)}" alt="${escapeXml(TITLES[type][lang])}" style="max-width:100%"></noscript>`
     : '';
   return `<script async src="${base}/widgets/loader.js"></script>\n<seh-widget type="${type}"${attrs(params)}></seh-widget>${fallback}`;

@@ -9,6 +9,8 @@ import { asLang } from '../../../widgets/src/render/text';
 import { isGeoLevel, type GeoLevel } from './geometry/build-topology';
 import { GeometryService } from './geometry/geometry.service';
 import { parseSliceQuery, WidgetDataService, WidgetRequestError, type SliceQuery } from './widget-data.service';
+import { fundSummary, parseFundQuery } from './fund-summary';
+import { renderFundSummary } from '../../../widgets/src/render/fund';
 import { isWidgetType, TITLES, widgetParams, queryString, iframeEmbedCode } from './widget-params';
 import { builderPage, embedPage } from './widget-pages';
 import { renderStaticSvg } from './static-svg';
@@ -160,8 +162,13 @@ export function createWidgetsRouter({ orm, log, publicGraphql }: WidgetsRouterDe
           body = { lang, territory, stories: result.data?.successStories ?? null };
           break;
         }
+        case 'fund': {
+          const { territory, year } = parseFundQuery(q, new Date().getUTCFullYear());
+          body = await fundSummary(publicGraphql, territory, year, lang);
+          break;
+        }
         default:
-          throw new WidgetRequestError('NOT_FOUND', 'Widget data: indicators, indicator, series, entity, stories', 404);
+          throw new WidgetRequestError('NOT_FOUND', 'Widget data: indicators, indicator, series, entity, stories, fund', 404);
       }
       res.set('Cache-Control', SHORT);
       res.json(body); // Express adds an ETag and answers If-None-Match with 304
@@ -174,7 +181,15 @@ export function createWidgetsRouter({ orm, log, publicGraphql }: WidgetsRouterDe
     cors(res);
     try {
       const match = /^([a-z]+)\.svg$/.exec(String(req.params.file));
-      if (!match || !isWidgetType(match[1])) throw new WidgetRequestError('NOT_FOUND', 'Static SVG: map.svg, timeseries.svg or ranking.svg', 404);
+      if (!match || !isWidgetType(match[1])) throw new WidgetRequestError('NOT_FOUND', 'Static SVG: map.svg, timeseries.svg, ranking.svg or fund.svg', 404);
+      if (match[1] === 'fund') {
+        const q = req.query as Record<string, unknown>;
+        const { territory, year } = parseFundQuery(q, new Date().getUTCFullYear());
+        const svg = renderFundSummary(await fundSummary(publicGraphql, territory, year, asLang(q.lang)), { standalone: true });
+        res.set('Cache-Control', SHORT);
+        res.type('image/svg+xml; charset=utf-8').send(svg);
+        return;
+      }
       const svg = await renderStaticSvg(orm.em.fork(), match[1], req.query as Record<string, unknown>, urlsFor(req));
       res.set('Cache-Control', SHORT);
       res.type('image/svg+xml; charset=utf-8').send(svg);
@@ -186,7 +201,7 @@ export function createWidgetsRouter({ orm, log, publicGraphql }: WidgetsRouterDe
   router.get('/embed/:widget', async (req, res) => {
     const type = String(req.params.widget);
     if (!isWidgetType(type)) {
-      res.status(404).type('text/plain').send('Widgets: map, timeseries, ranking, entity, stories');
+      res.status(404).type('text/plain').send('Widgets: map, timeseries, ranking, entity, stories, fund');
       return;
     }
     const widgetsJs = await asset('widgets.js');

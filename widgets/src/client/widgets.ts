@@ -1,7 +1,8 @@
 import { geoIdentity, geoMercator, geoPath } from 'd3-geo';
 import { captionText, renderChoropleth, valueText, type WidgetTopology } from '../render/choropleth';
 import { rankRows, renderRanking, renderSeries } from '../render/charts';
-import type { IndicatorSlice, SeriesData } from '../render/model';
+import type { FundSummaryData, IndicatorSlice, SeriesData } from '../render/model';
+import { fundCaption, fundCsv, fundLabels, fundRows, fundValueText, renderFundSummary } from '../render/fund';
 import { escapeXml, formatValue, LABELS, type Lang } from '../render/text';
 
 type Params = Record<string, string>;
@@ -70,7 +71,7 @@ export function mount(el: Element, options: MountOptions): void {
   const q = (extra: Params) => new URLSearchParams({ ...extra, lang }).toString();
 
   /** Title, chart, legend, caption, the actions and the accessible table: the frame every chart shares. */
-  const frame = (parts: { title: string; svg: string; legend?: string; caption: string; csv: string | null; head: string[]; rows: string[][]; file: string; back?: boolean; hint?: string }) => {
+  const frame = (parts: { title: string; svg: string; legend?: string; caption: string; csv: string | null; csvName?: string; head: string[]; rows: string[][]; file: string; back?: boolean; hint?: string }) => {
     figure.setAttribute('aria-busy', 'false');
     figure.innerHTML =
       `<figcaption class="title" id="${id}-title">${escapeXml(parts.title)}</figcaption>` +
@@ -80,7 +81,7 @@ export function mount(el: Element, options: MountOptions): void {
       (parts.hint ? `<p class="meta">${escapeXml(parts.hint)}</p>` : '') +
       `<p class="meta source">${escapeXml(parts.caption)}</p>` +
       `<div class="actions"><button type="button" class="table-toggle" aria-expanded="false" aria-controls="${id}-table">${t.showTable}</button>` +
-      (parts.csv ? `<a class="csv" href="${escapeXml(parts.csv)}" download>${t.downloadCsv}</a>` : '') +
+      (parts.csv ? `<a class="csv" href="${escapeXml(parts.csv)}" download${parts.csvName ? `="${escapeXml(parts.csvName)}"` : ''}>${t.downloadCsv}</a>` : '') +
       `<button type="button" class="svg-download">${t.downloadSvg}</button><button type="button" class="png-download">${t.downloadPng}</button></div>` +
       `<div class="table" id="${id}-table" role="region" tabindex="0" aria-labelledby="${id}-title" hidden><table><caption>${escapeXml(parts.title)}</caption><thead><tr>${parts.head.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join('')}</tr></thead><tbody>${parts.rows
         .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeXml(c)}</th>` : `<td${i === r.length - 1 ? ' class="num"' : ''}>${escapeXml(c)}</td>`)).join('')}</tr>`)
@@ -204,6 +205,23 @@ export function mount(el: Element, options: MountOptions): void {
     figure.innerHTML = `<p class="title">${t.stories}</p>${nodes.length ? `<ul class="stories">${nodes.map((s) => `<li><strong>${escapeXml(s.title)}</strong>${s.territory ? ` (${escapeXml(s.territory.name)})` : ''}${s.lead ? `<br>${escapeXml(s.lead)}` : ''}</li>`).join('')}</ul>` : `<p class="note">${t.noStories}</p>`}`;
   };
 
+  const renderFund = async () => {
+    const data = await getJson<FundSummaryData>(`${base}/widgets/data/fund?${q(pick({ ...params, territory: params.territory ?? params.area ?? 'PL' }, ['territory', 'year']))}`);
+    const f = fundLabels(lang);
+    const file = `fundusz-${data.area.code}-${data.year}`;
+    frame({
+      title: f.title(data.area.name, data.year),
+      svg: renderFundSummary(data).replace('<svg ', `<svg aria-describedby="${id}-table" `),
+      caption: fundCaption(data),
+      // Built here from the same answer the tiles show, so the file cannot disagree with the widget.
+      csv: `data:text/csv;charset=utf-8,${encodeURIComponent(fundCsv(data))}`,
+      csvName: `${file}.csv`,
+      head: [f.measure, t.value],
+      rows: fundRows(data).map((r) => [r.label, fundValueText(r, lang)]),
+      file,
+    });
+  };
+
   const guard = (work: Promise<void>) => work.catch(failed).finally(() => (options.embed ? postHeight() : undefined));
   const work =
     type === 'map' ? renderMap((params.level || 'VOIVODESHIP').toUpperCase(), params.parent ?? null, [])
@@ -211,6 +229,7 @@ export function mount(el: Element, options: MountOptions): void {
     : type === 'ranking' ? renderRankingWidget()
     : type === 'entity' ? renderEntity()
     : type === 'stories' ? renderStories()
+    : type === 'fund' ? renderFund()
     : Promise.reject(new Error(`unknown widget ${type}`));
   void guard(work);
   if (options.embed) watchHeight();

@@ -36,3 +36,27 @@ export interface SeriesData {
   synthetic: boolean;
   csv: string;
 }
+
+/** A figure of the Fund's public statistics: null (with `suppressed`) when withheld. */
+interface FundFlags {
+  suppressed: boolean;
+  suppressionReason: string | null;
+}
+type FundMoney = { amount: string; currency: string } | null;
+
+/** The answer of `/widgets/data/fund`: `TerritorialUnit.fundPortfolio(year)` as the anonymous public sees it. */
+export interface FundSummaryData {
+  lang: Lang;
+  area: { code: string; name: string; level: string };
+  year: number;
+  /** The latest close of business when the portfolio is shown, otherwise 31 Dec of the year. */
+  referenceDate: string;
+  source: string;
+  portfolio: {
+    granted: { loans: number | null; borrowers: number | null; amount: FundMoney } & FundFlags;
+    outstanding: ({ asOf: string; loans: number | null; principal: FundMoney; par30Share: number | null; par90Share: number | null } & FundFlags) | null;
+    writtenOff: { count: number | null; amount: FundMoney } & FundFlags;
+    jobsCreated: { count: number | null } & FundFlags;
+    citation: string;
+  };
+}
