@@ -47,9 +47,11 @@ export async function renderPdf(source: PrintDocument): Promise<Buffer> {
     if (room > 120) doc.image(source.cover.data, PAGE.margin.left, doc.y, { fit: [contentWidth, Math.min(room, 300)], align: 'center' });
   }
   doc.font('sans').fontSize(9).fillColor('#555555');
-  const coverFoot = PAGE.height - PAGE.margin.bottom - 30;
-  doc.text(`${label('updated', locale)} ${formatDate(source.updatedAt, locale)} · ${label('online', locale)}: ${source.sourceUrl}`, PAGE.margin.left, coverFoot, { width: contentWidth });
+  const coverBottom = doc.page.margins.bottom;
+  doc.page.margins.bottom = 0; // the cover's foot sits in the margin; it must not spill onto a new page
+  doc.text(`${label('updated', locale)} ${formatDate(source.updatedAt, locale)} · ${label('online', locale)}: ${source.sourceUrl}`, PAGE.margin.left, PAGE.height - PAGE.margin.bottom, { width: contentWidth });
   doc.text(label('publisher', locale), { width: contentWidth });
+  doc.page.margins.bottom = coverBottom;
 
   // Table of contents: one entry per chapter and per second-level heading; pages reserved now.
   const entryCount = source.chapters.reduce((n, c) => n + 1 + c.blocks.filter((b) => b.kind === 'heading' && b.level <= 2).length, 0) + 1;

@@ -7,6 +7,7 @@ import type { QueryValue } from '../cms/query-string';
 import { STORY_COLLECTION, STORY_FIELDS, STORY_POPULATE, toSuccessStory, type StrapiStory } from './story-record';
 import { batchFilter, lookupKey, storyMatches, type StoryLookup } from './story-lookup';
 import type { SuccessStory } from './success-story.type';
+import { AcademyContentReader } from '../academy/academy-content-reader';
 
 /** Strapi's REST page size ceiling (config/api.ts maxLimit). */
 const CMS_PAGE_SIZE = 100;
@@ -35,6 +36,12 @@ export class ContentReader {
   /** Oldest cached answer served because the CMS was unreachable; null when all content is fresh. */
   staleSince: number | null = null;
   private readonly loaders = new Map<string, DataLoader<StoryLookup, StrapiStory[], string>>();
+  private academyReader?: AcademyContentReader;
+
+  /** Courses, modules, materials and workshops, batched the same way and sharing this request's staleness note. */
+  get academy(): AcademyContentReader {
+    return (this.academyReader ??= new AcademyContentReader(this.client, (fetchedAt) => this.markStale(fetchedAt), this.log));
+  }
 
   constructor(
     private readonly client: CmsClient,
