@@ -21,6 +21,10 @@ import { enforceQueryLimits, measureOperation } from './shared/limits';
 import { requestIdFor } from './shared/http';
 import { explorerPage, explorerAssets } from './explorer';
 import { createExportsRouter } from './exports';
+import { createCmsWebhookRouter } from './content/webhooks/cms-webhook.router';
+import { createPrintRouter } from './print/print.router';
+import { StoryFlagWriter } from './content';
+import { createPreviewRouter } from './content/preview/preview.router';
 
 export interface HubDeps {
   config: HubConfig;
@@ -179,7 +183,24 @@ export async function createHubApp({ config, orm, log = pino({ level: config.log
   });
   app.use('/explorer-assets', explorerAssets());
   app.use('/exports', createExportsRouter({ orm, log }));
+  const storyFlags = new StoryFlagWriter({ orm, cmsUrl: config.cmsUrl, readToken: config.cmsToken, flagToken: config.cmsFlagToken, timeoutMs: config.cmsTimeoutMs, log });
+  app.use(
+    '/webhooks',
+    createCmsWebhookRouter({
+      orm,
+      cache: cmsClient.cache,
+      secret: config.cmsWebhookSecret,
+      log,
+      // A story just published about an entity already struck off gets its flag at once.
+      onEvent: async (event) => {
+        if (event.model === 'success-story' && event.event !== 'entry.delete' && storyFlags.enabled) await storyFlags.checkStory(event.documentId);
+      },
+    }),
+  );
+  app.use('/preview', createPreviewRouter({ cms: cmsClient, config, log }));
+  app.use('/print', createPrintRouter({ orm, cms: cmsClient, log }));
 
+  let flagTimer: NodeJS.Timeout | undefined;
   return {
     app,
     apollo,
@@ -188,6 +209,11 @@ export async function createHubApp({ config, orm, log = pino({ level: config.log
     log,
     async start() {
       await apollo.start();
+      if (storyFlags.enabled) {
+        // Registry events → story flags in the CMS, once a minute; a failed pass is retried by the next.
+        flagTimer = setInterval(() => void storyFlags.sweep().catch((err: unknown) => log.warn({ err }, 'story flag sweep failed')), 60_000);
+        flagTimer.unref();
+      }
       app.get('/graphql', (req, res, next) => {
         // A person opening /graphql in a browser gets the explorer; API clients get GraphQL.
         if (req.accepts(['application/json', 'text/html']) === 'text/html') {
@@ -218,6 +244,7 @@ export async function createHubApp({ config, orm, log = pino({ level: config.log
       app.use(bodyErrorHandler(log));
     },
     async stop() {
+      if (flagTimer) clearInterval(flagTimer);
       // Stops accepting requests, lets in-flight ones finish (drain plugin), then closes.
       await apollo.stop();
     },

@@ -13,6 +13,12 @@ export interface HubConfig {
   cmsTimeoutMs: number;
   /** How long CMS content stays fresh in the hub's memory cache. */
   cmsCacheTtlMs: number;
+  /** HMAC secret of the CMS → hub webhook (`POST /webhooks/cms`); undefined = the receiver answers 503. */
+  cmsWebhookSecret: string | undefined;
+  /** HMAC secret of editors' preview links (`GET /preview/…`); undefined = previews are off. */
+  cmsPreviewSecret: string | undefined;
+  /** Strapi API token allowed only to set a success story's hubFlag; undefined = flags are not written to the CMS. */
+  cmsFlagToken: string | undefined;
   /** Directory with official data (TERYT, population, calibration); undefined = built-in fallback. */
   dataDir: string | undefined;
   jwtSecret: string;
@@ -58,6 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     cmsToken: env.CMS_TOKEN || undefined,
     cmsTimeoutMs: int(env.CMS_TIMEOUT_MS, 2000, 'CMS_TIMEOUT_MS'),
     cmsCacheTtlMs: int(env.CMS_CACHE_TTL_MS, 60_000, 'CMS_CACHE_TTL_MS'),
+    cmsWebhookSecret: env.CMS_WEBHOOK_SECRET || undefined,
+    cmsPreviewSecret: env.CMS_PREVIEW_SECRET || undefined,
+    cmsFlagToken: env.CMS_FLAG_TOKEN || undefined,
     dataDir: env.HUB_DATA_DIR === undefined ? defaultDataDir() : env.HUB_DATA_DIR || undefined,
     jwtSecret,
     jwtTtlSeconds: int(env.HUB_JWT_TTL_SECONDS, 900, 'HUB_JWT_TTL_SECONDS'),

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 /**
  * Secrets the launcher generates once per state directory and passes as environment variables:
- * the hub's read token for Strapi, Strapi's own secrets, and the hub's JWT secret.
+ * the hub's read token for Strapi, Strapi's own secrets, the hub's JWT secret, and the secrets both
+ * share for webhooks, preview links and the story-flag write token.
  * Passwords of the first accounts are deliberately not here: they are shown once and never stored.
  */
 export const SECRET_NAMES = [
@@ -16,6 +17,9 @@ export const SECRET_NAMES = [
   'JWT_SECRET',
   'ENCRYPTION_KEY',
   'HUB_JWT_SECRET',
+  'CMS_WEBHOOK_SECRET',
+  'CMS_PREVIEW_SECRET',
+  'CMS_FLAG_TOKEN',
 ] as const;
 
 export type SecretName = (typeof SECRET_NAMES)[number];
@@ -34,6 +38,10 @@ const generators: Record<SecretName, () => string> = {
   JWT_SECRET: () => base64(32),
   ENCRYPTION_KEY: () => base64(32),
   HUB_JWT_SECRET: () => base64(48),
+  // Shared by the hub and Strapi: webhook HMAC, preview-link HMAC, and the story-flag write token (Strapi's token shape).
+  CMS_WEBHOOK_SECRET: () => randomBytes(32).toString('hex'),
+  CMS_PREVIEW_SECRET: () => randomBytes(32).toString('hex'),
+  CMS_FLAG_TOKEN: () => randomBytes(128).toString('hex'),
 };
 
 /** A complete fresh set, e.g. for a throwaway Strapi in a test. */

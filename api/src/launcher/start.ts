@@ -107,13 +107,16 @@ async function main(): Promise<void> {
     CMS_URL: cmsUrl,
     CMS_TOKEN: effective.CMS_TOKEN,
     HUB_JWT_SECRET: effective.HUB_JWT_SECRET,
+    CMS_WEBHOOK_SECRET: effective.CMS_WEBHOOK_SECRET,
+    CMS_PREVIEW_SECRET: effective.CMS_PREVIEW_SECRET,
+    CMS_FLAG_TOKEN: effective.CMS_FLAG_TOKEN,
     STRAPI_TELEMETRY_DISABLED: 'true',
   };
   const config = loadConfig(hubEnv);
 
   const [hubResult, cmsResult] = await Promise.all([
     startHubSide(config),
-    startCmsSide({ cmsDir, cmsHost, cmsPort, stateDir, urls, secrets: effective }),
+    startCmsSide({ cmsDir, cmsHost, cmsPort, stateDir, urls, secrets: effective, hubUrl: env.HUB_URL ?? `http://${hubHost === '0.0.0.0' ? '127.0.0.1' : hubHost}:${hubPort}` }),
   ]);
   // The hub calls itself ready only when it reaches both its database and the CMS.
   await progress.step('hub ready (/readyz: database and CMS reachable)', () =>
@@ -209,6 +212,8 @@ async function startCmsSide(options: {
   stateDir: string;
   urls: DatabaseUrls;
   secrets: HubSecrets;
+  /** Where Strapi sends its signed webhooks (`${hubUrl}/webhooks/cms`). */
+  hubUrl: string;
 }): Promise<{ editor: Login }> {
   await running.build;
   assertRunning();
@@ -222,6 +227,7 @@ async function startCmsSide(options: {
     ...withoutHubDatabase,
     ...options.secrets,
     CMS_DATABASE_URL: options.urls.cms,
+    HUB_URL: options.hubUrl,
     CMS_EDITOR_EMAIL: editorEmail,
     CMS_EDITOR_PASSWORD: editorPassword,
     CMS_BOOTSTRAP_REPORT: report,
