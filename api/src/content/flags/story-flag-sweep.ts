@@ -5,7 +5,7 @@ import { flagsForEntities } from './story-flag';
 
 /** Registry events that can change a story's flag. */
 const RELEVANT = ['SOCIAL_ENTERPRISE_WITHDRAWN', 'SOCIAL_ENTERPRISE_GRANTED', 'DISSOLVED', 'STATUS_CHANGED', 'LIQUIDATION_STARTED'];
-const BATCH = 200;
+const BATCH = 500; // entities per CMS lookup stay within the CMS's 500-item $in limit
 const SWEEP = 'story-flags';
 
 export interface StoryFlagWriterOptions {
