@@ -6,7 +6,7 @@ import { Loan, LoanError, LoanRepayment, LoanService } from '../../api/src/fund/
 import { ensureLoanSchema, openTestLoan } from '../../api/src/fund/loans/testing/loan-fixtures';
 
 /** Runs per property (each a fresh loan and a random sequence of up to 10 commands). FUND_PROPERTY_RUNS overrides. */
-const RUNS = Number(process.env.FUND_PROPERTY_RUNS ?? 60);
+const RUNS = Number(process.env.FUND_PROPERTY_RUNS ?? 25);
 
 type Command =
   | { kind: 'disburse'; share: number }
