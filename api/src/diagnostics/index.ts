@@ -13,3 +13,18 @@ export * from './privacy/privacy.service';
 export * from './privacy/retention-command';
 export { configurePseudonymKey, pseudonymKeyConfigured } from './privacy/pseudonym';
 export { DiagnosticsError, DiagnosticsErrorCode } from './diagnostics-errors';
+export * from './strategy/local-strategy.service';
+export { renderStrategyPdf } from './strategy/render-strategy-pdf';
+export { createDiagnosticsRouter, type DiagnosticsRouterDeps } from './web/survey-form.router';
+export { DiagnosticsResolver } from './diagnostics.resolver';
+
+import type { HubModule } from '../shared/module';
+import type { HubContext } from '../context';
+import { DiagnosticsResolver as Resolver } from './diagnostics.resolver';
+
+/** Diagnostics: survey instruments, campaigns, scoring and benchmarks, results under disclosure control, privacy, local strategies. */
+export const diagnosticsModule = {
+  name: 'diagnostics',
+  entities: [],
+  resolvers: [Resolver],
+} satisfies HubModule<never, HubContext>;
