@@ -5,7 +5,7 @@ import { defaultDataDir } from '../../api/src/config';
 import {
   ENTITY_POTENTIAL, LOCAL_NEEDS, alignWaves, campaignResults, configurePseudonymKey, createCampaign, entityBenchmark, eraseRespondent, exportRawResponses,
   installBuiltinInstruments, inviteRespondents, inviteTargetEntities, launchCampaign, invitationCounts, purgeExpiredResponses, readRawResponses, saveInstrumentVersion,
-  saveResponse, submitResponse, cachedEntriesFor, DiagnosticsError, type InstrumentDefinition,
+  saveResponse, submitResponse, cachedEntriesFor, DiagnosticsError, publishCampaignIndicator, type InstrumentDefinition,
 } from '../../api/src/diagnostics';
 
 const T0 = new Date('2026-12-01T10:00:00Z');
@@ -89,6 +89,12 @@ describe('diagnostics: a campaign from invitation to published results', () => {
     const perGmina = results.cells.filter((c) => gminas.includes(c.areaCode));
     expect(perGmina.length).toBeGreaterThan(0);
     expect(perGmina.every((c) => c.suppressed && Object.keys(c.meanScores).length === 0 && c.meanIndex === null)).toBe(true);
+
+    const published = await publishCampaignIndicator(em, { campaignId: campaign.id, code: 'ENTITY_POTENTIAL_INDEX', dimension: 'index', namePl: 'Indeks potencjału', nameEn: 'Potential index', level: 'GMINA', now: T0 });
+    expect(published.suppressed).toBe(perGmina.filter((c) => c.group === 'ALL').length);
+    const values = await em.execute<{ area_code: string; value: string | null }[]>(`select area_code, value from diagnostics_survey_indicator_value where indicator_code = 'ENTITY_POTENTIAL_INDEX' order by area_code`);
+    expect(values.find((v) => v.area_code === powiat)!.value).not.toBeNull();
+    expect(values.filter((v) => v.area_code !== powiat).every((v) => v.value === null)).toBe(true);
   });
 
   it('aligns two waves: wave 2 renames, merges and drops questions and no wave-1 answer is lost', async () => {

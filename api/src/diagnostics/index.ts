@@ -28,3 +28,4 @@ export const diagnosticsModule = {
   entities: [],
   resolvers: [Resolver],
 } satisfies HubModule<never, HubContext>;
+export * from './results/publish-indicator';
