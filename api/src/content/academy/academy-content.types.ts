@@ -51,7 +51,9 @@ export class MaterialAttachment {
   mime!: string | null;
 }
 
-@ObjectType({ isAbstract: true, description: 'Fields every academy content type has.' })
+// type-graphql honours `isAbstract` (fields inherited, no type of its own in the schema) but does not declare it in its typings.
+const ABSTRACT_BASE = { isAbstract: true, description: 'Fields every academy content type has.' };
+@ObjectType(ABSTRACT_BASE)
 abstract class AcademyContent extends Node {
   /** Strapi's documentId: one id for all language versions. */
   documentId!: string;
