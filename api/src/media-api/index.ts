@@ -6,6 +6,14 @@ import { asLang } from '../../../widgets/src/render/text';
 import { ApiKeyResolver } from './api-key.resolver';
 import { landingPage } from './landing-page';
 import { configureMediaApi, mediaApiSettings } from './media-api-settings';
+import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit';
+import { RedisRateLimitStore } from './redis-rate-limit-store';
+import type { Logger } from 'pino';
+
+/** The rate-limit store the settings ask for: Redis when a URL is set (several instances share limits), else this process's memory. */
+export function createRateLimitStore(settings: { rateLimitRedisUrl?: string; rateLimitRedisPrefix?: string }, log?: Logger): RateLimitStore {
+  return settings.rateLimitRedisUrl ? new RedisRateLimitStore(settings.rateLimitRedisUrl, { prefix: settings.rateLimitRedisPrefix, log }) : new MemoryRateLimitStore();
+}
 
 /** The media API: API keys with their own rate limits, anonymous limits, cacheable GET queries, the /api landing page. */
 export const mediaApiModule = {
@@ -17,6 +25,7 @@ export const mediaApiModule = {
 export { ApiKey, ApiKeyCreateInput, ApiKeyRevokeInput, ApiKeyCreatePayload, ApiKeyRevokePayload } from './api-key.types';
 export { ApiKeyService, ApiKeyErrorCode, hashApiKey, type KeyHolder } from './api-key.service';
 export { createRateLimitMiddleware, MemoryRateLimitStore, type RateLimitStore, type RateLimitHit } from './rate-limit';
+export { RedisRateLimitStore } from './redis-rate-limit-store';
 export { mediaApiCachePlugin, PUBLIC_QUERY_CACHE } from './cache-control.plugin';
 export { configureMediaApi, mediaApiSettings, type MediaApiSettings } from './media-api-settings';
 

@@ -13,10 +13,12 @@ export interface RateLimitHit {
 
 /**
  * Where request counts live. The in-memory store suits one hub instance; several instances behind a
- * load balancer need a shared one (e.g. Redis INCR + PEXPIRE on `key:window`), with the same contract.
+ * load balancer share `RedisRateLimitStore` (HUB_RATE_LIMIT_REDIS_URL), with the same contract.
  */
 export interface RateLimitStore {
   hit(key: string, windowMs: number, now: number): Promise<RateLimitHit>;
+  /** Releases connections (a shared store); the in-memory one has none. */
+  close?(): Promise<void>;
 }
 
 /** Fixed windows in a Map; expired windows are swept as the map grows. */
