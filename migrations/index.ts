@@ -7,6 +7,14 @@ import { Migration20261127131000_statistical_areas } from './Migration2026112713
 import { Migration20261127132000_indicators } from './Migration20261127132000_indicators';
 import { Migration20261127133000_import_runs } from './Migration20261127133000_import_runs';
 import { Migration20261127139000_committee_role } from './Migration20261127139000_committee_role';
+import { Migration20261127140000_fund_origination } from './Migration20261127140000_fund_origination';
+import { Migration20261127141000_fund_books } from './Migration20261127141000_fund_books';
+import { Migration20261127142000_fund_loans } from './Migration20261127142000_fund_loans';
+import { Migration20261127142500_fund_guarantees } from './Migration20261127142500_fund_guarantees';
+import { Migration20261127143500_fund_relief } from './Migration20261127143500_fund_relief';
+import { Migration20261127150000_academy } from './Migration20261127150000_academy';
+import { Migration20261127160000_widgets } from './Migration20261127160000_widgets';
+import { Migration20261127170000_diagnostics } from './Migration20261127170000_diagnostics';
 
 /**
  * Every hub migration in order. Listed explicitly (not found by glob) so the same list works
@@ -21,4 +29,12 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127132000_indicators', class: Migration20261127132000_indicators },
   { name: 'Migration20261127133000_import_runs', class: Migration20261127133000_import_runs },
   { name: 'Migration20261127139000_committee_role', class: Migration20261127139000_committee_role },
+  { name: 'Migration20261127140000_fund_origination', class: Migration20261127140000_fund_origination },
+  { name: 'Migration20261127141000_fund_books', class: Migration20261127141000_fund_books },
+  { name: 'Migration20261127142000_fund_loans', class: Migration20261127142000_fund_loans },
+  { name: 'Migration20261127142500_fund_guarantees', class: Migration20261127142500_fund_guarantees },
+  { name: 'Migration20261127143500_fund_relief', class: Migration20261127143500_fund_relief },
+  { name: 'Migration20261127150000_academy', class: Migration20261127150000_academy },
+  { name: 'Migration20261127160000_widgets', class: Migration20261127160000_widgets },
+  { name: 'Migration20261127170000_diagnostics', class: Migration20261127170000_diagnostics },
 ];

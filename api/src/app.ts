@@ -21,10 +21,13 @@ import { enforceQueryLimits, measureOperation } from './shared/limits';
 import { requestIdFor } from './shared/http';
 import { explorerPage, explorerAssets } from './explorer';
 import { createExportsRouter } from './exports';
+import { createDiagnosticsRouter } from './diagnostics';
 import { createCmsWebhookRouter } from './content/webhooks/cms-webhook.router';
 import { createPrintRouter } from './print/print.router';
 import { StoryFlagWriter } from './content';
 import { createPreviewRouter } from './content/preview/preview.router';
+import { createWidgetsRouter, publicGraphqlExecutor } from './widgets';
+import { configureMediaApi, createMediaApiRouter, createRateLimitMiddleware, createRateLimitStore, mediaApiCachePlugin } from './media-api';
 
 export interface HubDeps {
   config: HubConfig;
@@ -138,8 +141,10 @@ export interface HubApp {
 export async function createHubApp({ config, orm, log = pino({ level: config.logLevel }), cms, httpServer }: HubDeps): Promise<HubApp> {
   const schema = await hubSchema();
   configureAccess(config);
+  configureMediaApi(config.mediaApi);
   const cmsClient = cms ?? new CmsClient({ baseUrl: config.cmsUrl, token: config.cmsToken, timeoutMs: config.cmsTimeoutMs, ttlMs: config.cmsCacheTtlMs, log });
   const plugins: ApolloServerPlugin<HubContext>[] = [queryLimitsPlugin(config), contentStalenessPlugin(), internalErrorPlugin(), ApolloServerPluginLandingPageDisabled()];
+  plugins.push(mediaApiCachePlugin());
   if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
 
   const apollo = new ApolloServer<HubContext>({
@@ -199,6 +204,11 @@ export async function createHubApp({ config, orm, log = pino({ level: config.log
   );
   app.use('/preview', createPreviewRouter({ cms: cmsClient, config, log }));
   app.use('/print', createPrintRouter({ orm, cms: cmsClient, log }));
+  app.use(createWidgetsRouter({ orm, log, publicGraphql: publicGraphqlExecutor({ apollo, orm, log, cms: cmsClient }) }));
+  app.use(createMediaApiRouter(config.limits));
+  app.use(createDiagnosticsRouter({ orm, log, jwtSecret: config.jwtSecret, pseudonymKey: config.diagnosticsPseudonymKey }));
+  const rateLimitStore = createRateLimitStore({ rateLimitRedisUrl: config.rateLimit.redisUrl, rateLimitRedisPrefix: config.rateLimit.redisPrefix }, log);
+  app.use('/graphql', createRateLimitMiddleware({ orm, log, store: rateLimitStore }));
 
   let flagTimer: NodeJS.Timeout | undefined;
   return {
@@ -247,6 +257,7 @@ export async function createHubApp({ config, orm, log = pino({ level: config.log
       if (flagTimer) clearInterval(flagTimer);
       // Stops accepting requests, lets in-flight ones finish (drain plugin), then closes.
       await apollo.stop();
+      await rateLimitStore.close?.();
     },
   };
 }

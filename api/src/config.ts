@@ -19,6 +19,8 @@ export interface HubConfig {
   cmsPreviewSecret: string | undefined;
   /** Strapi API token allowed only to set a success story's hubFlag; undefined = flags are not written to the CMS. */
   cmsFlagToken: string | undefined;
+  /** HMAC key that pseudonymises survey respondents; kept out of the database. Undefined = invitations are refused. */
+  diagnosticsPseudonymKey: string | undefined;
   /** Directory with official data (TERYT, population, calibration); undefined = built-in fallback. */
   dataDir: string | undefined;
   jwtSecret: string;
@@ -29,6 +31,10 @@ export interface HubConfig {
   /** Published indicator rows kept in memory (versions are immutable, so never stale); 0 = off. */
   indicatorCacheRows: number;
   firstAdmin: { email: string; password: string | undefined };
+  /** Media API rate limits (requests per minute): anonymous clients per IP, and API keys created without their own limit. */
+  mediaApi: { anonymousPerMinute: number; defaultKeyPerMinute: number };
+  /** HUB_RATE_LIMIT_REDIS_URL: a Redis server where every hub instance counts requests (shared limits); unset = each process counts in memory. HUB_RATE_LIMIT_REDIS_PREFIX namespaces the keys. */
+  rateLimit: { redisUrl: string | undefined; redisPrefix: string };
 }
 
 /** Repository root, found from this file's location in `api/src` or `dist/api/src`. */
@@ -67,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     cmsWebhookSecret: env.CMS_WEBHOOK_SECRET || undefined,
     cmsPreviewSecret: env.CMS_PREVIEW_SECRET || undefined,
     cmsFlagToken: env.CMS_FLAG_TOKEN || undefined,
+    diagnosticsPseudonymKey: env.DIAGNOSTICS_PSEUDONYM_KEY || undefined,
     dataDir: env.HUB_DATA_DIR === undefined ? defaultDataDir() : env.HUB_DATA_DIR || undefined,
     jwtSecret,
     jwtTtlSeconds: int(env.HUB_JWT_TTL_SECONDS, 900, 'HUB_JWT_TTL_SECONDS'),
@@ -79,5 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     indicatorCacheRows: int(env.HUB_INDICATOR_CACHE_ROWS, 100_000, 'HUB_INDICATOR_CACHE_ROWS'),
     firstAdmin: { email: env.HUB_ADMIN_EMAIL ?? 'admin@ekonomiaspoleczna.local', password: env.HUB_ADMIN_PASSWORD || undefined },
+    mediaApi: { anonymousPerMinute: int(env.HUB_API_ANONYMOUS_PER_MINUTE, mode === 'test' ? 100_000 : 60, 'HUB_API_ANONYMOUS_PER_MINUTE'), defaultKeyPerMinute: int(env.HUB_API_KEY_PER_MINUTE, 600, 'HUB_API_KEY_PER_MINUTE') },
+    rateLimit: { redisUrl: env.HUB_RATE_LIMIT_REDIS_URL || undefined, redisPrefix: env.HUB_RATE_LIMIT_REDIS_PREFIX || 'seh:ratelimit:' },
   };
 }

@@ -3,9 +3,9 @@ import type { HubContext } from './context';
 import { Node, fromGlobalId } from './shared/relay';
 import { notFound } from './shared/errors';
 import { hubModules } from './modules';
-import type { NodeFetcher } from './shared/module';
+import type { HubModule, NodeFetcher } from './shared/module';
 
-const fetchers: Record<string, NodeFetcher<HubContext>> = Object.assign({}, ...hubModules.map((m) => m.nodeFetchers ?? {}));
+const fetchers: Record<string, NodeFetcher<HubContext>> = Object.assign({}, ...(hubModules as readonly HubModule<unknown, HubContext>[]).map((m) => m.nodeFetchers ?? {}));
 
 /** Relay's `node` and `nodes`: refetch any object by the global id it was served with. */
 @Resolver()

@@ -20,6 +20,7 @@ export const SECRET_NAMES = [
   'CMS_WEBHOOK_SECRET',
   'CMS_PREVIEW_SECRET',
   'CMS_FLAG_TOKEN',
+  'DIAGNOSTICS_PSEUDONYM_KEY',
 ] as const;
 
 export type SecretName = (typeof SECRET_NAMES)[number];
@@ -42,6 +43,8 @@ const generators: Record<SecretName, () => string> = {
   CMS_WEBHOOK_SECRET: () => randomBytes(32).toString('hex'),
   CMS_PREVIEW_SECRET: () => randomBytes(32).toString('hex'),
   CMS_FLAG_TOKEN: () => randomBytes(128).toString('hex'),
+  // Pseudonymises survey respondents (HMAC-SHA256); only in this file and the hub's environment, never in the database.
+  DIAGNOSTICS_PSEUDONYM_KEY: () => randomBytes(32).toString('hex'),
 };
 
 /** A complete fresh set, e.g. for a throwaway Strapi in a test. */
