@@ -4,6 +4,8 @@ import { createOrm, migrateToLatest } from './orm';
 import { importTerritory } from './territory';
 import { seedDemoRegistry, refreshIndicators, IndicatorService } from './observatory';
 import { ensureFirstAdmin } from './access';
+import { importWidgetGeometry } from './widgets';
+import { seedDemoPortfolio, DEMO_FUND_YEARS, DEMO_FUND_THROUGH, type SeedDemoPortfolioResult } from './fund/demo';
 
 export interface PrepareResult {
   migrationsApplied: string[];
@@ -16,8 +18,8 @@ export interface PrepareResult {
 }
 
 /**
- * Brings the hub database to a servable state, idempotently: migrations, territory,
- * demo registry (once), published statistics, and the first admin (once). Safe to run on every start.
+ * Brings the hub database to a servable state, idempotently: migrations, territory, map
+ * boundaries, demo registry (once), published statistics, and the first admin (once). Safe to run on every start.
  */
 export async function prepareHub(config: HubConfig, log: Logger): Promise<PrepareResult> {
   const orm = await createOrm(config.databaseUrl);
@@ -25,6 +27,8 @@ export async function prepareHub(config: HubConfig, log: Logger): Promise<Prepar
     const migrationsApplied = await migrateToLatest(orm);
     if (migrationsApplied.length) log.info({ migrations: migrationsApplied }, 'migrations applied');
     const territory = await importTerritory(orm.em.fork(), { dataDir: config.dataDir, log });
+    // Map boundaries for the widgets, simplified once per source file (skipped when unchanged).
+    if (config.dataDir) await importWidgetGeometry(orm.em.fork(), { dataDir: config.dataDir });
     const demo = await seedDemoRegistry(orm.em.fork(), { seed: config.demoSeed, dataDir: config.dataDir, log });
     // Statistics are published after data changes (imports do the same); a start only adds a
     // version when the demo data was just seeded or nothing has been published yet.
@@ -41,4 +45,40 @@ export async function prepareHub(config: HubConfig, log: Logger): Promise<Prepar
   } finally {
     await orm.close();
   }
+}
+
+/** A background task with a way to stop it early (the work is one transaction, so stopping undoes it). */
+export interface BackgroundTask<T> {
+  done: Promise<T>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The demo loan portfolio, built through the Fund's services day by day (a minute or more), so
+ * the launcher runs it after the hub is up. Once per database; stopped early, nothing is kept
+ * and the next start builds it again.
+ */
+export function seedDemoFund(config: HubConfig, log: Logger): BackgroundTask<SeedDemoPortfolioResult> {
+  const ready = createOrm(config.databaseUrl);
+  const done = ready.then(async (orm) => {
+    try {
+      return await seedDemoPortfolio(orm.em.fork(), {
+        seed: config.demoSeed,
+        dataDir: config.dataDir,
+        years: DEMO_FUND_YEARS,
+        through: DEMO_FUND_THROUGH,
+        log: (message) => log.info(message),
+      });
+    } finally {
+      await orm.close();
+    }
+  });
+  return {
+    done,
+    async stop() {
+      // Closing the pool aborts the open transaction; the database rolls it back.
+      await (await ready).close(true);
+      await done.catch(() => undefined);
+    },
+  };
 }

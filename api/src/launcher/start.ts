@@ -38,6 +38,8 @@ interface Running {
   hubStarting?: Promise<RunningHub>;
   build?: Promise<unknown>;
   lock?: RunLock;
+  /** The demo loan portfolio being built after the banner (see setup.ts). */
+  fundDemo?: { stop(): Promise<void> };
 }
 
 const running: Running = {};
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
     CMS_WEBHOOK_SECRET: effective.CMS_WEBHOOK_SECRET,
     CMS_PREVIEW_SECRET: effective.CMS_PREVIEW_SECRET,
     CMS_FLAG_TOKEN: effective.CMS_FLAG_TOKEN,
+    DIAGNOSTICS_PSEUDONYM_KEY: effective.DIAGNOSTICS_PSEUDONYM_KEY,
     STRAPI_TELEMETRY_DISABLED: 'true',
   };
   const config = loadConfig(hubEnv);
@@ -141,6 +144,23 @@ async function main(): Promise<void> {
       dataDir: config.dataDir,
       startMs: performance.now(),
     }),
+  );
+  await startFundDemo(config);
+}
+
+/** After the banner: the demo loan portfolio (once per database) builds in the background. */
+async function startFundDemo(config: HubConfig): Promise<void> {
+  const { seedDemoFund } = await import('../setup.js');
+  const log = progress.hubLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const task = seedDemoFund(config, log);
+  running.fundDemo = task;
+  task.done.then(
+    (r) => {
+      if (r.created) progress.notice(`demo loan portfolio ready: ${r.loans} loans, ${r.repayments} repayments, ${r.guarantees} guarantees (${(r.durationMs / 1000).toFixed(0)} s); fund statistics are in fundPortfolio`);
+    },
+    (error: unknown) => {
+      if (!shuttingDown) progress.notice(`demo loan portfolio not built: ${error instanceof Error ? error.message : String(error)}`);
+    },
   );
 }
 
@@ -295,6 +315,7 @@ function shutdown(code: number, reason: string): Promise<never> {
     }
     shutdownSignal.abort(new ShuttingDown());
     const settle = async <T>(promise: Promise<T> | undefined): Promise<T | undefined> => promise?.catch(() => undefined);
+    if (running.fundDemo) await settle(running.fundDemo.stop());
     const hub = running.hub ?? (await settle(running.hubStarting));
     if (hub) await progress.step('stopping the hub', () => hub.close()).catch(() => undefined);
     const strapi = running.strapi ?? (await settle(running.strapiStarting));

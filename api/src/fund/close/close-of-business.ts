@@ -29,6 +29,9 @@ export async function closeBusinessDate(em: EntityManager, businessDate: string,
     }
     const startedAt = new Date(started);
     const tomorrow = addDays(businessDate, 1);
+    // "on commit drop" is not enough when the close runs inside a caller's longer transaction
+    // (the demo builds its whole portfolio in one): yesterday's work tables would still be there.
+    await sqlRows(tx, 'drop table if exists pg_temp.cob_accrual, pg_temp.cob_day');
     await sqlRows(tx, `create temp table cob_accrual (loan_id uuid not null, accrue_minor bigint not null, capitalised_minor bigint not null default 0) on commit drop`);
 
     // 1. Billing: an instalment falling due tomorrow or earlier becomes due (what a borrower pays on
