@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { buildSchema, parse, type OperationDefinitionNode, type FragmentDefinitionNode } from 'graphql';
-import { measureOperation, enforceQueryLimits, DEFAULT_LIST_SIZE } from './query-limits';
+import { buildSchema, parse, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, type OperationDefinitionNode, type FragmentDefinitionNode } from 'graphql';
+import { measureOperation, enforceQueryLimits, DEFAULT_LIST_SIZE, BOUNDED_LIST_SIZES } from './query-limits';
 import { HubError } from '../errors';
 
 const schema = buildSchema(`
@@ -13,11 +13,19 @@ const schema = buildSchema(`
   type Entity { name: String! }
 `);
 
-function measure(query: string, variables: Record<string, unknown> = {}) {
+const courseSchema = buildSchema(`
+  type Query { course: Course }
+  type Course { title: String!, modules(first: Int): [CourseModule!]! }
+  type CourseModule { title: String!, materials: [Material!]!, entities: [Entity!]! }
+  type Material { title: String! }
+  type Entity { name: String! }
+`);
+
+function measure(query: string, variables: Record<string, unknown> = {}, against = schema) {
   const doc = parse(query);
   const operation = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
   const fragments = doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition');
-  return measureOperation(schema, operation, fragments, variables);
+  return measureOperation(against, operation, fragments, variables);
 }
 
 describe('query limits', () => {
@@ -68,5 +76,38 @@ describe('query limits', () => {
     const costly = measure('{ units(first: 100) { nodes { entities(first: 100) { nodes { name } } } } }');
     expect(costly.cost).toBeGreaterThan(10_000);
     expect(() => enforceQueryLimits(costly, { maxDepth: 10, maxCost: 5000 })).toThrow(/cost/);
+  });
+
+  it('charges a bounded CMS list its declared size instead of the default', () => {
+    const { cost } = measure('{ course { modules { materials { title } } } }', {}, courseSchema);
+    const materials = 1 + BOUNDED_LIST_SIZES['CourseModule.materials'] * 1;
+    expect(cost).toBe(1 + 1 + BOUNDED_LIST_SIZES['Course.modules'] * materials);
+    expect(BOUNDED_LIST_SIZES['Course.modules']).toBeLessThan(DEFAULT_LIST_SIZE);
+  });
+
+  it('still charges an undeclared list beside a declared one the default size', () => {
+    const { cost } = measure('{ course { modules { entities { name } } } }', {}, courseSchema);
+    expect(cost).toBe(1 + 1 + BOUNDED_LIST_SIZES['Course.modules'] * (1 + DEFAULT_LIST_SIZE * 1));
+  });
+
+  it('lets an explicit first override a declared size', () => {
+    expect(measure('{ course { modules(first: 50) { title } } }', {}, courseSchema).cost).toBe(1 + 1 + 50 * 1);
+  });
+
+  it('reads a size declared on the field itself (extensions.listSize), ahead of the map', () => {
+    const Item = new GraphQLObjectType({ name: 'Item', fields: { name: { type: GraphQLString } } });
+    const declared = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: {
+          few: { type: new GraphQLNonNull(new GraphQLList(Item)), extensions: { listSize: 3 } },
+          many: { type: new GraphQLNonNull(new GraphQLList(Item)) },
+          broken: { type: new GraphQLNonNull(new GraphQLList(Item)), extensions: { listSize: 0 } },
+        },
+      }),
+    });
+    expect(measure('{ few { name } }', {}, declared).cost).toBe(1 + 3);
+    expect(measure('{ many { name } }', {}, declared).cost).toBe(1 + DEFAULT_LIST_SIZE);
+    expect(measure('{ broken { name } }', {}, declared).cost).toBe(1 + DEFAULT_LIST_SIZE); // a nonsense size is ignored
   });
 });
