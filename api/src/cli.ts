@@ -6,9 +6,8 @@ import { emitSchemaFile, SCHEMA_FILE } from './schema';
 import { importTerritory } from './territory';
 import { seedDemoRegistry, runRegistryImportCommand, IMPORT_USAGE } from './observatory';
 import { importWidgetGeometry } from './widgets';
-import { runCloseOfBusinessCommand, CLOSE_OF_BUSINESS_USAGE } from './fund/close';
 import { runRetentionCommand, RETENTION_USAGE } from './diagnostics';
-import { seedDemoPortfolio, DEMO_FUND_YEARS, DEMO_FUND_THROUGH } from './fund/demo';
+import { runCloseOfBusinessCommand, CLOSE_OF_BUSINESS_USAGE, seedDemoPortfolio, DEMO_FUND_YEARS, DEMO_FUND_THROUGH } from './fund';
 
 const USAGE = `Social Economy Hub — command line
 

@@ -6,16 +6,11 @@ import { observatoryModule, indicatorsModule } from './observatory';
 import { contentModule } from './content';
 import { academyModule } from './academy';
 import { mediaApiModule } from './media-api';
-import { fundBooksModule } from './fund/books';
-import { fundGuaranteesModule } from './fund/guarantees';
-import { fundLoansModule } from './fund/loans';
-import { fundOriginationModule } from './fund/applications';
-import { fundReliefModule } from './fund/relief';
-import { fundPortfolioModule } from './fund/portfolio';
+import { fundModules, fundLoansModule, fundPortfolioModule } from './fund';
 import { diagnosticsModule } from './diagnostics';
 
 /** Every module of the hub, in dependency order. Adding a module means adding it here. */
-export const hubModules = [accessModule, territoryModule, observatoryModule, indicatorsModule, contentModule, academyModule, mediaApiModule, fundBooksModule, fundGuaranteesModule, fundLoansModule, fundOriginationModule, fundPortfolioModule, fundReliefModule, diagnosticsModule] as const satisfies readonly HubModule<any, any>[];
+export const hubModules = [accessModule, territoryModule, observatoryModule, indicatorsModule, contentModule, academyModule, mediaApiModule, ...fundModules, diagnosticsModule] as const satisfies readonly HubModule<any, any>[];
 
 type LoadersOf<M> = M extends HubModule<infer L, any> ? L : never;
 

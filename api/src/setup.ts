@@ -5,7 +5,7 @@ import { importTerritory } from './territory';
 import { seedDemoRegistry, refreshIndicators, IndicatorService } from './observatory';
 import { ensureFirstAdmin } from './access';
 import { importWidgetGeometry } from './widgets';
-import { seedDemoPortfolio, DEMO_FUND_YEARS, DEMO_FUND_THROUGH, type SeedDemoPortfolioResult } from './fund/demo';
+import { seedDemoPortfolio, DEMO_FUND_YEARS, DEMO_FUND_THROUGH, type SeedDemoPortfolioResult } from './fund';
 
 export interface PrepareResult {
   migrationsApplied: string[];

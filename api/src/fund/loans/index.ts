@@ -25,6 +25,7 @@ export const fundLoansModule = {
 
 export { Loan, LoanStatus } from './loan.entity';
 export { LoanSchedule, LoanInstalment, ScheduleReason } from './loan-schedule.entity';
+export { saveScheduleVersion } from './loan-schedule-store';
 export { LoanRepayment, LoanDisbursement, LoanEvent, LoanEventKind, RepaymentStatus } from './loan-transactions.entity';
 export { LoanService, type OpenFromContractCommand, type LoanDisburseCommand, type LoanRepayCommand, type LoanRestructureCommand, type LoanRemitCommand, type LoanDateCommand } from './loan.service';
 export { LoanError, LoanErrorCode, loanMessages } from './loan-messages';

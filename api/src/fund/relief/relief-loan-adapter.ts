@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays } from '../../shared/dates';
 import type { Locale } from '../../shared/i18n';
 import { queryRows } from '../../shared/sql';
-import { Loan, LoanError, LoanErrorCode, LoanEvent, LoanEventKind, LoanInstalment, LoanSchedule, LoanStatus, ScheduleReason } from '../loans';
+import { Loan, LoanError, LoanErrorCode, LoanEvent, LoanEventKind, LoanStatus, ScheduleReason, saveScheduleVersion } from '../loans';
 import { addMonthsIso, rescheduleFrom, ScheduleError, type LoanTerms } from '../schedule';
 
 /*
@@ -13,8 +13,8 @@ import { addMonthsIso, rescheduleFrom, ScheduleError, type LoanTerms } from '../
  *    engine's `rescheduleFrom` has `rateCut: { periods, annualRateBp }`;
  *  - moving the remission deadline: LoanService has no command for it.
  * The rate cut mirrors fund/loans' own "reschedule what is left" rule (from the first unaccrued day,
- * keeping the next due date and the number of instalments left) and saves a new schedule version
- * exactly as fund/loans does, so the daily close accrues and bills it like any other version.
+ * keeping the next due date and the number of instalments left) and saves the new schedule version
+ * through fund/loans' own saveScheduleVersion, so the daily close accrues and bills it like any other version.
  */
 
 const inLoan = <T>(em: EntityManager, loanId: string, locale: Locale, work: (tx: EntityManager, loan: Loan) => Promise<T>): Promise<T> =>
@@ -65,42 +65,7 @@ export async function applyRateCut(em: EntityManager, cmd: { loanId: string; bus
       throw error;
     }
     const newTerms = { ...terms, principalMinor: notDue, firstDisbursementDate: fromDate, firstDueDate: instalments[0]?.periodEnd, instalments: remaining };
-    const schedule = tx.create(LoanSchedule, {
-      loanId: loan.id,
-      version: loan.scheduleVersion + 1,
-      reason: ScheduleReason.RESTRUCTURE,
-      effectiveDate: fromDate,
-      terms: { ...newTerms, principalMinor: notDue.toString() },
-    } as LoanSchedule);
-    for (const i of instalments) {
-      tx.create(LoanInstalment, {
-        scheduleId: schedule.id,
-        number: i.number,
-        dueDate: i.dueDate,
-        periodStart: i.periodStart,
-        periodEnd: i.periodEnd,
-        principalMinor: i.principalMinor,
-        interestMinor: i.interestMinor,
-        totalMinor: i.totalMinor,
-        openingPrincipalMinor: i.openingPrincipalMinor,
-        closingPrincipalMinor: i.closingPrincipalMinor,
-        capitalisedInterestMinor: i.capitalisedInterestMinor,
-      } as LoanInstalment);
-    }
-    const first = instalments[0];
-    Object.assign(loan, {
-      scheduleId: schedule.id,
-      scheduleVersion: schedule.version,
-      terms: { ...newTerms, principalMinor: notDue.toString() },
-      curInstalmentNumber: first.number,
-      curPeriodStart: first.periodStart,
-      curPeriodEnd: first.periodEnd,
-      curDueDate: first.dueDate,
-      curPrincipalMinor: first.principalMinor,
-      curInterestMinor: first.interestMinor,
-      // What was accrued under earlier versions stays; the new version's interest adds to it.
-      cumInterestBeforeCurMinor: loan.interestAccruedTotalMinor,
-    });
+    saveScheduleVersion(tx, loan, ScheduleReason.RESTRUCTURE, fromDate, newTerms, instalments);
     tx.persist(Object.assign(new LoanEvent(), {
       loanId: loan.id,
       kind: LoanEventKind.RESTRUCTURED,
