@@ -40,7 +40,7 @@ describe('academy content joined with the registry (real Strapi, real PostgreSQL
       })(),
       startTestCms({ seedDemo: true, env: { HUB_URL: `http://127.0.0.1:${hubPort}`, CMS_WEBHOOK_SECRET: WEBHOOK_SECRET, CMS_FLAG_TOKEN: FLAG_TOKEN } }),
     ]);
-    t = await startHubTestApp(db.url, { CMS_URL: cms.url, CMS_TOKEN: cms.token, CMS_TIMEOUT_MS: '5000', HUB_MAX_QUERY_COST: '100000', CMS_WEBHOOK_SECRET: WEBHOOK_SECRET });
+    t = await startHubTestApp(db.url, { CMS_URL: cms.url, CMS_TOKEN: cms.token, CMS_TIMEOUT_MS: '5000', CMS_WEBHOOK_SECRET: WEBHOOK_SECRET });
     hubServer = createServer(t.hub.app);
     await new Promise<void>((resolve) => hubServer.listen(hubPort, '127.0.0.1', () => resolve()));
   }, CMS_START_TIMEOUT_MS);

@@ -77,7 +77,7 @@ describe('academy content and print over HTTP', () => {
   beforeAll(async () => {
     [db, cms] = await Promise.all([createTestDatabase('academy_print'), startFakeCms()]);
     // The course → modules → materials → case studies join nests four lists: more than the default cost budget.
-    t = await startHubTestApp(db.url, { CMS_URL: cms.url, HUB_MAX_QUERY_COST: '50000' });
+    t = await startHubTestApp(db.url, { CMS_URL: cms.url });
   });
   afterAll(async () => {
     await t?.close();
