@@ -159,7 +159,9 @@ export function createWidgetsRouter({ orm, log, publicGraphql }: WidgetsRouterDe
             res.status(503).json({ error: { code: 'CONTENT_UNAVAILABLE', message: result.errors[0].message } });
             return;
           }
-          body = { lang, territory, stories: result.data?.successStories ?? null };
+          // The hub marks answers served from its cache while the CMS is down (extensions.cms.stale).
+          const cms = (result as { extensions?: { cms?: { stale?: boolean; cachedAt?: string } } }).extensions?.cms;
+          body = { lang, territory, stale: cms?.stale ? { cachedAt: cms.cachedAt ?? null } : null, stories: result.data?.successStories ?? null };
           break;
         }
         case 'fund': {

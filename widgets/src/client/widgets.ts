@@ -21,7 +21,7 @@ figure{margin:0;position:relative}
 .meta{font-size:.75rem;color:var(--seh-muted,#555);margin:.4rem 0}
 .actions{display:flex;flex-wrap:wrap;gap:.4rem;margin:.4rem 0}
 button,.actions a{font:inherit;font-size:.8rem;padding:.25rem .6rem;border:1px solid var(--seh-accent,#08519c);border-radius:var(--seh-radius,4px);background:var(--seh-button-bg,#fff);color:var(--seh-accent,#08519c);cursor:pointer;text-decoration:none}
-button:focus-visible,a:focus-visible,.table:focus-visible{outline:3px solid var(--seh-focus,#f59e0b);outline-offset:2px}
+button:focus-visible,a:focus-visible,.table:focus-visible,.list:focus-visible{outline:3px solid var(--seh-focus,#f59e0b);outline-offset:2px}
 .table{max-height:320px;overflow:auto;margin-top:.4rem}
 table{border-collapse:collapse;font-size:.85rem;width:100%}th,td{padding:.2rem .5rem;border-bottom:1px solid #ddd;text-align:left}td.num{text-align:right}
 .tip{position:absolute;pointer-events:none;background:var(--seh-tip-bg,#222);color:var(--seh-tip-text,#fff);font-size:.8rem;padding:.25rem .5rem;border-radius:3px;white-space:nowrap}
@@ -199,10 +199,22 @@ export function mount(el: Element, options: MountOptions): void {
   };
 
   const renderStories = async () => {
-    const data = await getJson<{ stories: { totalCount: number; nodes: { title: string; lead: string | null; territory: { name: string } | null }[] } | null }>(`${base}/widgets/data/stories?${q({ territory: params.territory ?? params.area ?? 'PL' })}`);
+    const data = await getJson<{ stale: { cachedAt: string } | null; stories: { totalCount: number; nodes: { title: string; lead: string | null; territory: { name: string } | null }[] } | null }>(
+      `${base}/widgets/data/stories?${q({ territory: params.territory ?? params.area ?? 'PL' })}`,
+    );
     figure.setAttribute('aria-busy', 'false');
     const nodes = data.stories?.nodes ?? [];
-    figure.innerHTML = `<p class="title">${t.stories}</p>${nodes.length ? `<ul class="stories">${nodes.map((s) => `<li><strong>${escapeXml(s.title)}</strong>${s.territory ? ` (${escapeXml(s.territory.name)})` : ''}${s.lead ? `<br>${escapeXml(s.lead)}` : ''}</li>`).join('')}</ul>` : `<p class="note">${t.noStories}</p>`}`;
+    const total = data.stories?.totalCount ?? nodes.length;
+    // The list sits in a focusable region (like the charts' data table) so a keyboard user can reach and scroll it.
+    figure.innerHTML =
+      `<p class="title" id="${id}-title">${t.stories}</p>` +
+      (data.stale ? `<p class="note stale" role="status">${t.storiesStale}</p>` : '') +
+      (nodes.length
+        ? `<div class="list" role="region" tabindex="0" aria-labelledby="${id}-title"><ul class="stories">${nodes
+            .map((s) => `<li><strong class="story-title">${escapeXml(s.title)}</strong>${s.territory ? ` (${escapeXml(s.territory.name)})` : ''}${s.lead ? `<br>${escapeXml(s.lead)}` : ''}</li>`)
+            .join('')}</ul></div><p class="meta count">${t.storiesShown(nodes.length, total)}</p>`
+        : `<p class="note">${t.noStories}</p>`) +
+      `<p class="meta source">${t.source}: ${t.storiesSource}</p>`;
   };
 
   const renderFund = async () => {
