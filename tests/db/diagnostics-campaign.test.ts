@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { importTerritory } from '../../api/src/territory';
 import { defaultDataDir } from '../../api/src/config';
+import { IndicatorService, IndicatorBreakdown } from '../../api/src/observatory/indicators';
 import {
   ENTITY_POTENTIAL, LOCAL_NEEDS, alignWaves, campaignResults, configurePseudonymKey, createCampaign, entityBenchmark, eraseRespondent, exportRawResponses,
   installBuiltinInstruments, inviteRespondents, inviteTargetEntities, launchCampaign, invitationCounts, purgeExpiredResponses, readRawResponses, saveInstrumentVersion,
@@ -92,9 +93,10 @@ describe('diagnostics: a campaign from invitation to published results', () => {
 
     const published = await publishCampaignIndicator(em, { campaignId: campaign.id, code: 'ENTITY_POTENTIAL_INDEX', dimension: 'index', namePl: 'Indeks potencjału', nameEn: 'Potential index', level: 'GMINA', now: T0 });
     expect(published.suppressed).toBe(perGmina.filter((c) => c.group === 'ALL').length);
-    const values = await em.execute<{ area_code: string; value: string | null }[]>(`select area_code, value from diagnostics_survey_indicator_value where indicator_code = 'ENTITY_POTENTIAL_INDEX' order by area_code`);
-    expect(values.find((v) => v.area_code === powiat)!.value).not.toBeNull();
-    expect(values.filter((v) => v.area_code !== powiat).every((v) => v.value === null)).toBe(true);
+    // Published into the Observatory's rollup (tests/db/diagnostics-indicators.test.ts covers the rest).
+    const values = await new IndicatorService(em.fork()).values({ indicatorCodes: ['ENTITY_POTENTIAL_INDEX'], within: powiat, breakdown: IndicatorBreakdown.TOTAL }, { revealSuppressed: true });
+    expect(values.find((v) => v.areaCode === powiat)!.value).not.toBeNull();
+    expect(values.filter((v) => v.areaCode !== powiat).every((v) => v.value === null)).toBe(true);
   });
 
   it('aligns two waves: wave 2 renames, merges and drops questions and no wave-1 answer is lost', async () => {

@@ -43,6 +43,21 @@ export type Measure =
   /** Number of powiats in the area. */
   | { kind: 'powiats' };
 
+/**
+ * An indicator whose values are published from outside the registry, by a diagnostics survey
+ * campaign (`diagnostics/results/publish-indicator.ts`): stored in `indicator_definition` as the
+ * numerator `{ kind: 'survey', campaignId, dimension }` with a null denominator. The refresh skips
+ * these definitions (it cannot recompute them), so their published rows carry forward unchanged.
+ * Deliberately not part of `Measure`: nothing compiles it to SQL.
+ */
+export const SURVEY_MEASURE_KIND = 'survey';
+export interface SurveyMeasure {
+  kind: typeof SURVEY_MEASURE_KIND;
+  campaignId: string;
+  /** A scoring dimension of the instrument, or 'index' for the weighted index. */
+  dimension: string;
+}
+
 export const isRegistryMeasure = (m: Measure): boolean => m.kind === 'count' || m.kind === 'reporting' || m.kind === 'sum';
 
 export const BREAKDOWNS = ['LEGAL_FORM', 'STATUS'] as const;

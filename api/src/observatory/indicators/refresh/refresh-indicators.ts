@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { STARTER_INDICATORS, type IndicatorDefinitionData } from '../definitions/starter-indicators';
-import { assertMeasure, type Breakdown } from '../definitions/measure';
+import { assertMeasure, SURVEY_MEASURE_KIND, type Breakdown } from '../definitions/measure';
+import { openDataVersion, publishDataVersion } from './data-version';
 import { buildFactTables } from './fact-tables';
 import { computeCells } from './compute-cells';
 import { cellKey, disclosureInput } from './disclose';
@@ -132,18 +133,17 @@ export async function refreshIndicators(em: EntityManager, options: RefreshOptio
   const started = Date.now();
   const now = options.now ?? new Date();
   return em.transactional(async (tx) => {
-    await tx.execute(`select pg_advisory_xact_lock(hashtext('hub_indicator_refresh'))`);
+    // Opening the version takes the publication lock (shared with survey publications).
+    const { id: versionId, label, citation } = await openDataVersion(tx, options.cause, now);
+    const version = { id: versionId };
     await syncStarterIndicators(tx);
     const years = options.years ?? (await defaultYears(tx, now));
     const { compute, write } = refreshWindow(years, options.changedYears);
-    const day = now.toISOString().slice(0, 10);
-    const [{ n }] = await tx.execute<{ n: number }[]>(`select count(*)::int as n from data_version where label like ?`, [`${day}.%`]);
-    const label = `${day}.${n + 1}`;
-    const citation = `Krajowe Obserwatorium Gospodarki Społecznej (Hub Ekonomii Społecznej), wersja danych ${label} / National Social Economy Observatory, data version ${label}`;
-    const [version] = await tx.execute<{ id: number }[]>(`insert into data_version (label, status, cause, citation) values (?, 'BUILDING', ?, ?) returning id`, [label, options.cause, citation]);
 
     await buildFactTables(tx, compute);
-    const definitions = (await tx.execute<DefinitionRow[]>('select * from indicator_definition order by position, code')).map(toDefinition);
+    // Survey indicators (measure kind `survey`, see SURVEY_MEASURE_KIND) are not computed from the
+    // registry: their rows were published by diagnostics and carry forward untouched.
+    const definitions = (await tx.execute<DefinitionRow[]>(`select * from indicator_definition where numerator->>'kind' is distinct from ? order by position, code`, [SURVEY_MEASURE_KIND])).map(toDefinition);
     const crossFamilies = await loadCrossFamilies(tx);
     const indicators: RefreshReport['indicators'] = [];
     for (const definition of definitions) {
@@ -155,10 +155,7 @@ export async function refreshIndicators(em: EntityManager, options: RefreshOptio
       indicators.push({ code: definition.code, cells: cells.length, ...stored, ms: Date.now() - t0 });
       options.log?.debug({ indicator: definition.code, cells: cells.length, ...stored, ms: Date.now() - t0 }, 'indicator refreshed');
     }
-    // Fresh statistics for the planner: serving reads pick their plan from them.
-    await tx.execute('analyze indicator_value');
-    await tx.execute(`update data_version set status = 'SUPERSEDED' where status = 'PUBLISHED'`);
-    await tx.execute(`update data_version set status = 'PUBLISHED', published_at = now() where id = ?`, [version.id]);
+    await publishDataVersion(tx, version.id);
     const report: RefreshReport = { version: { id: version.id, label, citation }, years, indicators, durationMs: Date.now() - started };
     options.log?.info({ dataVersion: label, years, indicators: indicators.length, durationMs: report.durationMs }, 'indicators refreshed');
     return report;
