@@ -61,6 +61,8 @@ export async function generateLoans(client: Client, count: number, businessDate:
       cross join lateral (select case when c.number is null or c.period_end <= c.period_start then 0
              else (c.interest_minor * least(greatest($1::date - 1 - c.period_start + 1, 0), c.period_end - c.period_start) * 2 + (c.period_end - c.period_start))
                   / (2 * (c.period_end - c.period_start)) end as a) acc`, [businessDate]);
+  await step('provisions as of the day before', `update loan set provision_minor = (principal_outstanding_minor * (case when days_past_due >= 181 then 10000
+      when days_past_due >= 91 then 5000 when days_past_due >= 31 then 2500 when days_past_due >= 1 then 500 else 100 end) * 2 + 10000) / 20000`);
   await client.query(`set session_replication_role = origin`);
   for (const table of ['loan', 'loan_instalment', 'loan_schedule', 'loan_contract']) await step(`vacuum analyze ${table}`, `vacuum analyze ${table}`);
   await client.query(`drop table if exists bench_gen`);

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { BooksService, FundAccount as A } from '../../api/src/fund/books';
 import { Loan, LoanError, LoanErrorCode, LoanService, LoanSchedule, LoanInstalment, LoanStatus } from '../../api/src/fund/loans';
-import { closeThrough } from '../../api/src/fund/close';
+import { closeThrough, runCloseOfBusinessCommand } from '../../api/src/fund/close';
 import { ensureLoanSchema, openTestLoan } from '../../api/src/fund/loans/testing/loan-fixtures';
 import { Locale } from '../../api/src/shared/i18n';
 
@@ -218,5 +218,18 @@ describe('fund loans', () => {
     expect(loan.scheduleVersion).toBe(3);
     expect((await refused(s.reverseRepayment({ repaymentId: repayment.id, businessDate: '2026-01-22' }))).code).toBe(LoanErrorCode.REPAYMENT_ALREADY_REVERSED);
     await expectBooksAgree(await reload(opened.id));
+  });
+
+  it('closes missed business days from the command line, printing each step, and then has nothing to do', async () => {
+    const opened = await openTestLoan(db.orm.em.fork());
+    await service().disburse({ loanId: opened.id, amountMinor: 12_000_000n, businessDate: '2026-01-15' });
+    const lines: string[] = [];
+    expect(await runCloseOfBusinessCommand(db.orm.em.fork(), ['--from', '2026-01-15', '--date', '2026-01-17'], (l) => lines.push(l))).toBe(0);
+    expect(lines.filter((l) => l.includes('DONE')).map((l) => l.slice(0, 10))).toEqual(['2026-01-15', '2026-01-16', '2026-01-17']);
+    expect((await reload(opened.id)).accruedThrough).toBe('2026-01-17');
+    const again: string[] = [];
+    expect(await runCloseOfBusinessCommand(db.orm.em.fork(), ['--date', '2026-01-17'], (l) => again.push(l))).toBe(0);
+    expect(again).toEqual(['Nothing to close: 2026-01-17 is already closed.']);
+    expect(await runCloseOfBusinessCommand(db.orm.em.fork(), ['--date', '17.01.2026'], () => undefined)).toBe(2);
   });
 });

@@ -84,38 +84,41 @@ export async function closeBusinessDate(em: EntityManager, businessDate: string,
     progress('BILLING', billed);
 
     // 2. The day: accrual to the schedule's pro-rata target, days past due, penalty interest on
-    // overdue principal, provision by arrears bucket. One UPDATE … FROM over every active loan.
-    const rate = provisionRateSql('x.dpd', options.provisioning ?? DEFAULT_PROVISIONING);
-    await sqlRows(tx, `create temp table cob_day on commit drop as
-      with x as (
-        select l.id, l.penalty_rate_bp, l.principal_due_minor, l.principal_outstanding_minor, l.provision_minor, l.interest_accrued_total_minor,
-               case when l.cur_period_start is null then l.cum_interest_before_cur_minor
-                    when l.cur_period_end <= l.cur_period_start then l.cum_interest_before_cur_minor + l.cur_interest_minor
-                    else l.cum_interest_before_cur_minor + (l.cur_interest_minor * least(greatest(?::date - l.cur_period_start + 1, 0), l.cur_period_end - l.cur_period_start) * 2
-                         + (l.cur_period_end - l.cur_period_start)) / (2 * (l.cur_period_end - l.cur_period_start)) end as target,
-               case when l.oldest_unpaid_due_date is not null and ?::date > l.oldest_unpaid_due_date then ?::date - l.oldest_unpaid_due_date else 0 end as dpd
-          from loan l where l.status = 'ACTIVE' and l.accrued_through < ?::date)
-      select x.id as loan_id, x.dpd,
-             greatest(x.target - x.interest_accrued_total_minor, 0) as accrue_minor,
-             case when x.dpd > 0 and x.penalty_rate_bp > 0 then (x.principal_due_minor * x.penalty_rate_bp * 2 + 3650000) / 7300000 else 0 end as penalty_minor,
-             (x.principal_outstanding_minor * ${rate} * 2 + 10000) / 20000 - x.provision_minor as provision_delta
-        from x`, [businessDate, businessDate, businessDate, businessDate]);
+    // overdue principal, provision by arrears bucket. One UPDATE over every active loan, computed
+    // from the row's own columns (no join: the pages are visited in order, which matters when the
+    // table is larger than the buffer cache); the deltas land in last_close_* and come back through
+    // RETURNING for the journal.
+    const d = '?::date';
+    const dpd = `(case when l.oldest_unpaid_due_date is not null and ${d} > l.oldest_unpaid_due_date then ${d} - l.oldest_unpaid_due_date else 0 end)`;
+    const days = '(l.cur_period_end - l.cur_period_start)';
+    const target = `(case when l.cur_period_start is null then l.cum_interest_before_cur_minor
+        when l.cur_period_end <= l.cur_period_start then l.cum_interest_before_cur_minor + l.cur_interest_minor
+        else l.cum_interest_before_cur_minor + (l.cur_interest_minor * least(greatest(${d} - l.cur_period_start + 1, 0), ${days}) * 2 + ${days}) / (2 * ${days}) end)`;
+    const accrue = `greatest(${target} - l.interest_accrued_total_minor, 0)`;
+    const penalty = `(case when ${dpd} > 0 and l.penalty_rate_bp > 0 then (l.principal_due_minor * l.penalty_rate_bp * 2 + 3650000) / 7300000 else 0 end)`;
+    const required = `((l.principal_outstanding_minor * ${provisionRateSql(dpd, options.provisioning ?? DEFAULT_PROVISIONING)} * 2 + 10000) / 20000)`;
+    // Each ?::date above is one bind parameter; count them from the SQL text.
+    const update = `update loan l set
+           interest_accrued_total_minor = l.interest_accrued_total_minor + ${accrue},
+           interest_unbilled_minor = l.interest_unbilled_minor + ${accrue},
+           penalty_due_minor = l.penalty_due_minor + ${penalty},
+           provision_minor = ${required},
+           days_past_due = ${dpd},
+           last_close_accrual_minor = ${accrue},
+           last_close_penalty_minor = ${penalty},
+           last_close_provision_delta_minor = ${required} - l.provision_minor,
+           accrued_through = ${d}
+         where l.status = 'ACTIVE' and l.accrued_through < ${d}
+         returning l.id, l.last_close_accrual_minor, l.last_close_penalty_minor, l.last_close_provision_delta_minor`;
+    await sqlRows(tx, `create temp table cob_day (loan_id uuid not null, accrue_minor bigint not null, penalty_minor bigint not null, provision_delta bigint not null) on commit drop`);
+    await sqlRows(tx, `with u as (${update}) insert into cob_day select * from u`, Array((update.match(/\?::date/g) ?? []).length).fill(businessDate));
     const [day] = await sqlRows<{ n: string; accrued: string; penalty: string; provision: string }>(
       tx,
-      `with upd as (
-         update loan l set
-           interest_accrued_total_minor = l.interest_accrued_total_minor + d.accrue_minor,
-           interest_unbilled_minor = l.interest_unbilled_minor + d.accrue_minor,
-           penalty_due_minor = l.penalty_due_minor + d.penalty_minor,
-           provision_minor = l.provision_minor + d.provision_delta,
-           days_past_due = d.dpd,
-           accrued_through = ?::date
-         from cob_day d where l.id = d.loan_id returning 1)
-       select (select count(*) from upd)::text as n,
-              ((select coalesce(sum(accrue_minor), 0) from cob_day) + (select coalesce(sum(accrue_minor), 0) from cob_accrual))::text as accrued,
-              (select coalesce(sum(penalty_minor), 0) from cob_day)::text as penalty,
-              (select coalesce(sum(provision_delta), 0) from cob_day)::text as provision`,
-      [businessDate],
+      `select count(*)::text as n,
+              (coalesce(sum(accrue_minor), 0) + (select coalesce(sum(accrue_minor), 0) from cob_accrual))::text as accrued,
+              coalesce(sum(penalty_minor), 0)::text as penalty,
+              coalesce(sum(provision_delta), 0)::text as provision
+         from cob_day`,
     );
     progress('ACCRUAL', Number(day.n));
 

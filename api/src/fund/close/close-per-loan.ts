@@ -93,6 +93,9 @@ export async function closeBusinessDatePerLoan(em: EntityManager, businessDate: 
         loan.provisionMinor += delta;
         loan.daysPastDue = dpd;
         loan.accruedThrough = businessDate;
+        loan.lastCloseAccrualMinor = accrue;
+        loan.lastClosePenaltyMinor = penalty;
+        loan.lastCloseProvisionDeltaMinor = delta;
         result.interestAccruedMinor += accrue;
         result.penaltyAccruedMinor += penalty;
         result.provisionChangeMinor += delta;

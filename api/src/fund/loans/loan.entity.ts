@@ -144,6 +144,11 @@ export class Loan extends Node {
   @Property({ type: 'date', nullable: true })
   accruedThrough: string | null = null;
 
+  /** What the last close of business did to this loan (its journal lines are read back from these). */
+  @Property({ type: bigint() }) lastCloseAccrualMinor: bigint = 0n;
+  @Property({ type: bigint() }) lastClosePenaltyMinor: bigint = 0n;
+  @Property({ type: bigint() }) lastCloseProvisionDeltaMinor: bigint = 0n;
+
   @Field(() => DateScalar, { description: 'When the loan was opened from its contract.' })
   @Property({ type: 'date' })
   openedOn!: string;
