@@ -4,6 +4,7 @@ import { startHubTestApp, type HubTestApp } from '../http/hub-test-app';
 import { importTerritory, parseCsv } from '../../api/src/territory';
 import { defaultDataDir } from '../../api/src/config';
 import { IndicatorService, refreshIndicators } from '../../api/src/observatory';
+import { issueStaffToken, StaffRole } from '../../api/src/access';
 import { IndicatorBreakdown } from '../../api/src/observatory/indicators';
 import { configurePseudonymKey, createCampaign, installBuiltinInstruments, inviteTargetEntities, launchCampaign, publishCampaignIndicator, submitResponse } from '../../api/src/diagnostics';
 
@@ -31,6 +32,7 @@ describe('diagnostics: survey results as Observatory indicators', () => {
   let powiat: string;
   let gminas: string[];
   let firstVersion: string;
+  let campaignId: string;
 
   beforeAll(async () => {
     configurePseudonymKey('test-pseudonym-key-0123456789abcdef');
@@ -50,6 +52,7 @@ describe('diagnostics: survey results as Observatory indicators', () => {
     await refreshIndicators(db.orm.em.fork(), { cause: 'test: before the survey', years: { from: 2025, to: 2026 }, now: T0 });
     const [version] = await installBuiltinInstruments(em);
     const campaign = await createCampaign(em, { instrumentVersionId: version.id, name: 'Diagnoza potencjału 2026', audience: 'ENTITIES', territoryCode: powiat, legalForms: ['SOCIAL_COOPERATIVE'], retentionDays: 365, closesAt: new Date('2027-01-31T00:00:00Z') });
+    campaignId = campaign.id;
     await launchCampaign(em, campaign.id, T0);
     const invitations = await inviteTargetEntities(em, campaign.id);
     expect(invitations).toHaveLength(30);
@@ -114,6 +117,34 @@ describe('diagnostics: survey results as Observatory indicators', () => {
     const values = res.body.data.indicator.values as { areaCode: string; value: number | null; suppressed: boolean; contributors: number | null }[];
     expect(values).toHaveLength(3);
     expect(values.filter((v) => v.suppressed).every((v) => v.value === null && v.contributors === null)).toBe(true);
+  });
+
+  it('answers TerritorialUnit.indicator(code) for the powiat', async () => {
+    const res = await t.gql(`{ territorialUnit(terytCode: "${powiat}") { indicator(code: "${CODE}") { value year suppressed contributors } } }`);
+    expect(res.body.errors).toBeUndefined();
+    const [own] = await read(false).then((vs) => vs.filter((v) => v.areaCode === powiat));
+    expect(res.body.data.territorialUnit.indicator).toEqual({ value: own.value, year: 2026, suppressed: false, contributors: 30 });
+  });
+
+  it('republishing through GraphQL makes a new version; the earlier versions keep the figures they published', async () => {
+    const before = await read(false);
+    const label = before[0].provenance.dataVersion;
+    const analyst = issueStaffToken({ id: '7d9f3c52-1b1e-4d59-8f4e-2f1c5b7a9e01', email: 'analityk@test.local', roles: [StaffRole.ANALYST] }, { secret: t.config.jwtSecret, ttlSeconds: 300 }).token;
+    const res = await t.gql(`mutation($input: SurveyIndicatorPublishInput!) { surveyIndicatorPublish(input: $input) { publication { code dataVersion values suppressed } errors { code message } } }`,
+      { input: { campaignId, code: CODE, dimension: 'economic', namePl: 'Potencjał ekonomiczny (ankieta)', nameEn: 'Economic potential (survey)', level: 'GMINA', year: 2026 } }, { Authorization: `Bearer ${analyst}` });
+    expect(res.body.errors).toBeUndefined();
+    const { publication, errors } = res.body.data.surveyIndicatorPublish;
+    expect(errors).toEqual([]);
+    expect(publication).toMatchObject({ code: CODE, values: 4, suppressed: 2 });
+    expect(publication.dataVersion).not.toBe(label);
+    const now = await read(false);
+    expect(now[0].provenance.dataVersion).toBe(publication.dataVersion);
+    expect(now.map((v) => v.value)).not.toEqual(before.map((v) => v.value)); // the economic score, not the index
+    expect((await read(false, label)).map((v) => [v.areaCode, v.value])).toEqual(before.map((v) => [v.areaCode, v.value]));
+    // A registry indicator's code cannot be taken over.
+    const taken = await t.gql(`mutation($input: SurveyIndicatorPublishInput!) { surveyIndicatorPublish(input: $input) { publication { code } errors { code } } }`,
+      { input: { campaignId, code: 'SOCIAL_COOPERATIVES', namePl: 'x', nameEn: 'x', level: 'GMINA' } }, { Authorization: `Bearer ${analyst}` });
+    expect(taken.body.data.surveyIndicatorPublish).toEqual({ publication: null, errors: [{ code: 'INVALID_INPUT' }] });
   });
 
   it('is exported as CSV with hidden cells empty', async () => {

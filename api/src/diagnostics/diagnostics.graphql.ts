@@ -1,5 +1,7 @@
 import { Field, ID, InputType, Int, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../shared/errors';
+import { ConnectionType } from '../shared/relay';
+import type { InstrumentDefinition } from './instruments/instrument-model';
 
 export enum SurveyAudience { ENTITIES = 'ENTITIES', INSTITUTIONS = 'INSTITUTIONS', RESIDENTS = 'RESIDENTS' }
 registerEnumType(SurveyAudience, { name: 'SurveyAudience', description: 'Who a survey campaign asks.', valuesConfig: {
@@ -18,6 +20,8 @@ export class InstrumentVersionType {
   @Field(() => Int, { description: 'Number of questions (including notes and calculations).' }) questionCount!: number;
   @Field(() => [String], { description: 'Codes of questions marked as special-category personal data (health, disability…), hidden from analysts.' }) specialCategoryQuestions!: string[];
   @Field({ description: 'The instrument as an XLSForm workbook (base64 XLSX) for ODK, KoboToolbox or Excel.' }) xlsFormBase64!: string;
+  /** The definition behind the version; the workbook is built from it only when asked for. */
+  definition!: InstrumentDefinition;
 }
 
 @ObjectType({ description: 'The result of importing an XLSForm.' })
@@ -214,4 +218,32 @@ export class LocalStrategyReviseInput {
 export class LocalStrategyPayload {
   @Field(() => LocalStrategyType, { nullable: true, description: 'The strategy; empty on failure.' }) localStrategy: LocalStrategyType | null = null;
   @Field(() => [UserError], { description: 'Why it failed; empty on success.' }) errors: UserError[] = [];
+}
+
+export const InstrumentVersionConnection = ConnectionType(InstrumentVersionType, 'InstrumentVersion', 'A page of survey instrument versions, by instrument code then newest version first.');
+export const SurveyCampaignConnection = ConnectionType(SurveyCampaignType, 'SurveyCampaign', 'A page of survey campaigns, newest first.');
+
+@InputType({ description: 'Publishes a campaign’s results as an Observatory indicator (readable like any indicator, in the API and the exports).' })
+export class SurveyIndicatorPublishInput {
+  @Field(() => ID, { description: 'Campaign id.' }) campaignId!: string;
+  @Field({ description: 'Indicator code: capital letters, digits and _, e.g. SURVEY_ENTITY_POTENTIAL. Publishing again under the same code replaces its figures in a new data version.' }) code!: string;
+  @Field({ defaultValue: 'index', description: 'Which score: a scoring dimension of the instrument (e.g. economic), or index for the overall index.' }) dimension!: string;
+  @Field({ description: 'Indicator name in Polish.' }) namePl!: string;
+  @Field({ description: 'Indicator name in English.' }) nameEn!: string;
+  @Field({ defaultValue: 'POWIAT', description: 'Area level of the parts: VOIVODESHIP, POWIAT or GMINA (the campaign’s territory is published too).' }) level!: string;
+  @Field(() => Int, { nullable: true, description: 'Reference year of the figures; the year the campaign was launched when empty.' }) year?: number | null;
+}
+
+@ObjectType({ description: 'A campaign published as an Observatory indicator.' })
+export class SurveyIndicatorPublication {
+  @Field({ description: 'Indicator code; read it with indicator(code) or /exports/indicators/<code>.csv.' }) code!: string;
+  @Field({ description: 'The Observatory data version that first carries these figures.' }) dataVersion!: string;
+  @Field(() => Int, { description: 'Published areas (cells).' }) values!: number;
+  @Field(() => Int, { description: 'Cells hidden to protect respondents (fewer than 10, or to stop a hidden one being worked out).' }) suppressed!: number;
+}
+
+@ObjectType({ description: 'The result of publishing a campaign as an indicator.' })
+export class SurveyIndicatorPublishPayload {
+  @Field(() => SurveyIndicatorPublication, { nullable: true, description: 'What was published; empty on failure.' }) publication: SurveyIndicatorPublication | null = null;
+  @Field(() => [UserError], { description: 'Why publishing failed; empty on success.' }) errors: UserError[] = [];
 }

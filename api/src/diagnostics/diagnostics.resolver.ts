@@ -1,12 +1,14 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ForwardPageArgs, pageWindow, toConnection, type Connection } from '../shared/relay';
 import type { HubContext } from '../context';
-import { DomainError, UserError } from '../shared/errors';
+import { DomainError, UserError, badInput } from '../shared/errors';
 import { StaffRole } from '../access/staff-role';
 import type { AnswerValue } from './instruments/expression';
 import { exportXlsForm, importXlsForm, XlsFormError } from './instruments/xlsform';
-import { loadVersion, saveInstrumentVersion, type StoredVersion } from './instruments/instrument.service';
-import { createCampaign, inviteRespondents, inviteTargetEntities, launchCampaign, loadCampaign, invitationCounts, saveResponse, submitResponse, type CampaignRow, type SaveResult } from './campaigns/campaign.service';
+import { loadVersion, pageVersions, saveInstrumentVersion, type StoredVersion } from './instruments/instrument.service';
+import { createCampaign, pageCampaigns, inviteRespondents, inviteTargetEntities, launchCampaign, loadCampaign, invitationCounts, saveResponse, submitResponse, type CampaignRow, type SaveResult } from './campaigns/campaign.service';
 import { campaignResults } from './results/aggregate-results';
+import { publishCampaignIndicator } from './results/publish-indicator';
 import { entityBenchmark } from './results/benchmark';
 import { eraseRespondent, readRawResponses, type Reader } from './privacy/privacy.service';
 import { createLocalStrategy, loadLocalStrategy, reviseLocalStrategy, type StrategyDocument } from './strategy/local-strategy.service';
@@ -15,7 +17,7 @@ import {
   ChoiceShare, DimensionScore, InstrumentImportXlsFormInput, InstrumentImportXlsFormPayload, InstrumentVersionType, InvitationCounts, IssuedInvitationType, LocalStrategyCreateInput,
   LocalStrategyPayload, LocalStrategyReviseInput, LocalStrategyType, PeerPercentileType, RawSurveyResponse, RespondentEraseInput, RespondentErasePayload, SurveyAnswer, SurveyAudience,
   SurveyCampaignCreateInput, SurveyCampaignLaunchInput, SurveyCampaignPayload, SurveyCampaignType, SurveyInvitationsCreateInput, SurveyInvitationsCreatePayload, SurveyResponseInput,
-  SurveyResponsePayload, SurveyResultCell,
+  SurveyResponsePayload, SurveyResultCell, InstrumentVersionConnection, SurveyCampaignConnection, SurveyIndicatorPublishInput, SurveyIndicatorPublishPayload, SurveyIndicatorPublication,
 } from './diagnostics.graphql';
 
 const reader = (ctx: HubContext): Reader => ({ staffUserId: ctx.user?.id ?? null, roles: ctx.user?.roles ?? [] });
@@ -25,12 +27,21 @@ const errorsOf = (error: unknown, ctx: HubContext): UserError[] => {
   throw error;
 };
 
-async function versionType(v: StoredVersion): Promise<InstrumentVersionType> {
+function versionType(v: StoredVersion): InstrumentVersionType {
   return Object.assign(new InstrumentVersionType(), {
     id: v.id, code: v.definition.code, version: v.version, titlePl: v.definition.title.pl, titleEn: v.definition.title.en, frozen: v.launchedAt !== null,
     questionCount: v.definition.questions.length, specialCategoryQuestions: v.definition.questions.filter((q) => q.specialCategory).map((q) => q.name),
-    xlsFormBase64: (await exportXlsForm(v.definition)).toString('base64'),
+    definition: v.definition,
   });
+}
+
+/** The XLSForm workbook is built only when a query asks for it (a list of versions usually does not). */
+@Resolver(() => InstrumentVersionType)
+export class InstrumentVersionResolver {
+  @FieldResolver(() => String)
+  async xlsFormBase64(@Root() v: InstrumentVersionType): Promise<string> {
+    return (await exportXlsForm(v.definition)).toString('base64');
+  }
 }
 const campaignType = (c: CampaignRow) => Object.assign(new SurveyCampaignType(), {
   id: c.id, name: c.name, audience: c.audience as SurveyAudience, territoryCode: c.territory_code, legalForms: c.legal_forms, status: c.status, retentionDays: c.retention_days, closesAt: new Date(c.closes_at), instrumentVersionId: c.instrument_version_id,
@@ -56,7 +67,7 @@ export class DiagnosticsResolver {
   async instrumentImportXlsForm(@Arg('input', () => InstrumentImportXlsFormInput) input: InstrumentImportXlsFormInput, @Ctx() ctx: HubContext): Promise<InstrumentImportXlsFormPayload> {
     try {
       const def = await importXlsForm(Buffer.from(input.fileBase64, 'base64'));
-      return Object.assign(new InstrumentImportXlsFormPayload(), { instrumentVersion: await versionType(await saveInstrumentVersion(ctx.em, def)) });
+      return Object.assign(new InstrumentImportXlsFormPayload(), { instrumentVersion: versionType(await saveInstrumentVersion(ctx.em, def)) });
     } catch (error) {
       if (error instanceof XlsFormError) return Object.assign(new InstrumentImportXlsFormPayload(), { errors: error.problems.map((p) => Object.assign(new UserError(), { code: DiagnosticsErrorCode.INVALID_XLSFORM, field: [p.where], message: `${p.where}: ${p.message}` })) });
       return Object.assign(new InstrumentImportXlsFormPayload(), { errors: errorsOf(error, ctx) });
@@ -68,6 +79,44 @@ export class DiagnosticsResolver {
   async instrumentVersion(@Arg('id', () => ID, { description: 'Version id.' }) id: string, @Ctx() ctx: HubContext): Promise<InstrumentVersionType | null> {
     const v = await loadVersion(ctx.em, id);
     return v ? versionType(v) : null;
+  }
+
+  @Authorized(StaffRole.ANALYST)
+  @Query(() => InstrumentVersionConnection, { description: 'Survey instrument versions, by instrument code then newest version first.' })
+  async instruments(
+    @Arg('code', () => String, { nullable: true, description: 'Only versions of this instrument, e.g. entity_potential.' }) code: string | null | undefined,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Connection<InstrumentVersionType>> {
+    const window = pageWindow(page);
+    const { rows, totalCount } = await pageVersions(ctx.em, { code }, window);
+    return toConnection(rows.map(versionType), totalCount, window);
+  }
+
+  @Authorized(StaffRole.ANALYST)
+  @Query(() => SurveyCampaignConnection, { description: 'Survey campaigns, newest first.' })
+  async surveyCampaigns(
+    @Arg('status', () => String, { nullable: true, description: 'Only campaigns in this state: DRAFT, LAUNCHED or CLOSED.' }) status: string | null | undefined,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<Connection<SurveyCampaignType>> {
+    const window = pageWindow(page);
+    const known = status && ['DRAFT', 'LAUNCHED', 'CLOSED'].includes(status) ? (status as CampaignRow['status']) : null;
+    if (status && !known) throw badInput('INVALID_STATUS', `status must be DRAFT, LAUNCHED or CLOSED, got ${status}`, ['status']);
+    const { rows, totalCount } = await pageCampaigns(ctx.em, { status: known }, window);
+    return toConnection(rows.map(campaignType), totalCount, window);
+  }
+
+  @Authorized(StaffRole.ANALYST)
+  @Mutation(() => SurveyIndicatorPublishPayload, { description: 'Publishes a campaign’s results as an Observatory indicator in a new data version: readable with indicator(code), on territorial units and in the exports, with hidden cells under 10 respondents.' })
+  async surveyIndicatorPublish(@Arg('input', () => SurveyIndicatorPublishInput) input: SurveyIndicatorPublishInput, @Ctx() ctx: HubContext): Promise<SurveyIndicatorPublishPayload> {
+    try {
+      if (!['VOIVODESHIP', 'POWIAT', 'GMINA'].includes(input.level)) throw new DiagnosticsError(DiagnosticsErrorCode.INVALID_INPUT, ctx.locale, ['level']);
+      const published = await publishCampaignIndicator(ctx.em, { ...input, level: input.level as 'POWIAT', year: input.year ?? undefined, now: new Date() });
+      return Object.assign(new SurveyIndicatorPublishPayload(), { publication: Object.assign(new SurveyIndicatorPublication(), published) });
+    } catch (error) {
+      return Object.assign(new SurveyIndicatorPublishPayload(), { errors: errorsOf(error, ctx) });
+    }
   }
 
   @Authorized(StaffRole.ANALYST)

@@ -20,12 +20,12 @@ export { DiagnosticsResolver } from './diagnostics.resolver';
 
 import type { HubModule } from '../shared/module';
 import type { HubContext } from '../context';
-import { DiagnosticsResolver as Resolver } from './diagnostics.resolver';
+import { DiagnosticsResolver as Resolver, InstrumentVersionResolver } from './diagnostics.resolver';
 
 /** Diagnostics: survey instruments, campaigns, scoring and benchmarks, results under disclosure control, privacy, local strategies. */
 export const diagnosticsModule = {
   name: 'diagnostics',
   entities: [],
-  resolvers: [Resolver],
+  resolvers: [Resolver, InstrumentVersionResolver],
 } satisfies HubModule<never, HubContext>;
 export * from './results/publish-indicator';

@@ -210,3 +210,14 @@ export async function expireInvitations(em: EntityManager, now: Date): Promise<n
   const rows = await em.execute<{ id: string }[]>(`update diagnostics_invitation set status = 'EXPIRED' where status in ('INVITED', 'STARTED') and expires_at <= ? returning id`, [now]);
   return rows.length;
 }
+
+/** One page of campaigns (optionally in one status), newest first, with the total. */
+export async function pageCampaigns(em: EntityManager, filter: { status?: CampaignRow['status'] | null }, window: { limit: number; offset: number }): Promise<{ rows: CampaignRow[]; totalCount: number }> {
+  const where = filter.status ? 'where status = ?' : '';
+  const params = filter.status ? [filter.status] : [];
+  const rows = await em.execute<(CampaignRow & { total: string })[]>(
+    `select *, count(*) over () as total from diagnostics_campaign ${where} order by created_at desc, id limit ? offset ?`, [...params, window.limit, window.offset]);
+  if (rows.length) return { rows, totalCount: Number(rows[0].total) };
+  const [{ n }] = await em.execute<{ n: number }[]>(`select count(*)::int as n from diagnostics_campaign ${where}`, params);
+  return { rows: [], totalCount: n };
+}

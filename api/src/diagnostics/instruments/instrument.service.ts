@@ -110,3 +110,15 @@ export function alignAnswers(answers: Readonly<Record<string, AnswerValue>>, can
   }
   return out;
 }
+
+/** One page of instrument versions (optionally of one instrument), by code then newest version first, with the total. */
+export async function pageVersions(em: EntityManager, filter: { code?: string | null }, window: { limit: number; offset: number }): Promise<{ rows: StoredVersion[]; totalCount: number }> {
+  const where = filter.code ? 'where i.code = ?' : '';
+  const params = filter.code ? [filter.code] : [];
+  const rows = await em.execute<(VersionRow & { total: string })[]>(
+    `select v.*, count(*) over () as total from diagnostics_instrument_version v join diagnostics_instrument i on i.id = v.instrument_id
+      ${where} order by i.code, v.version desc limit ? offset ?`, [...params, window.limit, window.offset]);
+  if (rows.length) return { rows: rows.map(toStored), totalCount: Number(rows[0].total) };
+  const [{ n }] = await em.execute<{ n: number }[]>(`select count(*)::int as n from diagnostics_instrument_version v join diagnostics_instrument i on i.id = v.instrument_id ${where}`, params);
+  return { rows: [], totalCount: n };
+}
