@@ -38,7 +38,7 @@ function versionType(v: StoredVersion): InstrumentVersionType {
 /** The XLSForm workbook is built only when a query asks for it (a list of versions usually does not). */
 @Resolver(() => InstrumentVersionType)
 export class InstrumentVersionResolver {
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'The instrument as an XLSForm workbook (base64 XLSX) for ODK, KoboToolbox or Excel.' })
   async xlsFormBase64(@Root() v: InstrumentVersionType): Promise<string> {
     return (await exportXlsForm(v.definition)).toString('base64');
   }
