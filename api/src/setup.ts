@@ -47,16 +47,16 @@ export async function prepareHub(config: HubConfig, log: Logger): Promise<Prepar
   }
 }
 
-/** A background task with a way to stop it early (the work is one transaction, so stopping undoes it). */
+/** A background task with a way to stop it early. */
 export interface BackgroundTask<T> {
   done: Promise<T>;
   stop(): Promise<void>;
 }
 
 /**
- * The demo loan portfolio, built through the Fund's services day by day (a minute or more), so
- * the launcher runs it after the hub is up. Once per database; stopped early, nothing is kept
- * and the next start builds it again.
+ * The demo loan portfolio, built through the Fund's services day by day (several minutes), so
+ * the launcher runs it after the hub is up. Once per database; stopped early, the next start
+ * resumes after the last closed business day.
  */
 export function seedDemoFund(config: HubConfig, log: Logger): BackgroundTask<SeedDemoPortfolioResult> {
   const ready = createOrm(config.databaseUrl);
@@ -76,7 +76,7 @@ export function seedDemoFund(config: HubConfig, log: Logger): BackgroundTask<See
   return {
     done,
     async stop() {
-      // Closing the pool aborts the open transaction; the database rolls it back.
+      // Closing the pool aborts the day in progress; the next start resumes after the last closed day.
       await (await ready).close(true);
       await done.catch(() => undefined);
     },

@@ -70,3 +70,35 @@ describe('demo loan portfolio without a registry', () => {
     }
   }, 60_000);
 });
+
+describe('demo loan portfolio, interrupted and resumed', () => {
+  it('ends with the same books as a build that was never interrupted', async () => {
+    const summary = async (db: TestDatabase) =>
+      (await db.orm.em.fork().execute<{ loans: number; principal: string; repaid: string; closes: number }[]>(
+        `select (select count(*)::int from loan) as loans, (select sum(disbursed_principal_minor)::text from loan) as principal,
+                (select sum(amount_minor)::text from loan_repayment where status = 'POSTED') as repaid,
+                (select count(*)::int from close_of_business_run) as closes`,
+      ))[0];
+    const prepare = async (name: string) => {
+      const db = await createTestDatabase(name);
+      await importTerritory(db.orm.em.fork(), { dataDir: process.env.HUB_DATA_DIR });
+      await seedDemoRegistry(db.orm.em.fork(), { seed: 2026, dataDir: process.env.HUB_DATA_DIR });
+      return db;
+    };
+    const options = { seed: 7, dataDir: process.env.HUB_DATA_DIR, years: [2025], through: '2025-06-30', scale: 0.06 };
+    const [whole, interrupted] = await Promise.all([prepare('fund-demo-whole'), prepare('fund-demo-resumed')]);
+    try {
+      await seedDemoPortfolio(whole.orm.em.fork(), options);
+      const stopped = await seedDemoPortfolio(interrupted.orm.em.fork(), { ...options, stopAfter: '2025-03-15' });
+      expect(stopped.created).toBe(false);
+      const resumed = await seedDemoPortfolio(interrupted.orm.em.fork(), options);
+      expect(resumed.created).toBe(true);
+      expect(await summary(interrupted)).toEqual(await summary(whole));
+      expect((await summary(whole)).loans).toBeGreaterThan(0);
+      // Finished: a third call does nothing.
+      expect((await seedDemoPortfolio(interrupted.orm.em.fork(), options)).created).toBe(false);
+    } finally {
+      await Promise.all([whole.drop(), interrupted.drop()]);
+    }
+  }, 240_000);
+});

@@ -9,7 +9,7 @@ import { CommitteeVoteChoice, originate } from '../applications';
 import { LoanService } from '../loans';
 import { AdvisoryKind, AdvisoryOutcomeKind, AdvisorySessionMode, AdvisoryService } from '../advisory';
 import { GuaranteeService } from '../guarantees';
-import { closeBusinessDate } from '../close';
+import { closeBusinessDate, lastClosedDate } from '../close';
 import { loadFundCalibration } from './fund-calibration';
 import { DemoRepaymentBehaviour, planDemoPortfolio, type PlannedLoan } from './plan-demo-portfolio';
 
@@ -22,6 +22,8 @@ export interface SeedDemoPortfolioOptions {
   through: string;
   /** Share of the planned loans actually made (1 = 150–200 a year); tests use a small share. */
   scale?: number;
+  /** Stop after closing this date without finishing, as an interrupted start would (for tests). */
+  stopAfter?: string;
   log?: (message: string) => void;
 }
 
@@ -87,30 +89,42 @@ interface Running {
   paid: number;
 }
 
+/** The guarantee fund created last: its presence says the demo portfolio is complete. */
+const DEMO_GUARANTEE_FUND = 'Fundusz poręczeniowy ekonomii społecznej (demo)';
+
+/** Applications of the demo carry their plan index, so an interrupted build can resume. */
+const PLAN_TAG = /\[demo #(\d+)\]$/;
+
+/** A stream of its own per planned loan, so choices do not depend on where a build resumed. */
+const streamOf = (seed: number, index: number, salt: number) => mulberry32((seed ^ salt) + index * 7919);
+
 /**
  * A calibrated synthetic loan portfolio, built through the Fund's own services (origination with
  * scoring and committee votes, contracts, disbursements, repayments, daily close of business,
- * write-offs), so its books are real books. Runs once per database: nothing happens when a loan
- * exists. The simulation walks day by day from the first planned application to `through`.
+ * write-offs), so its books are real books. The simulation walks day by day from the first planned
+ * application to `through`, committing each day (one long transaction would keep every day's
+ * superseded loan rows alive and slow each close down). Stopped half-way, the next run resumes
+ * after the last closed day; finished (the demo guarantee fund exists), it does nothing.
  */
 export async function seedDemoPortfolio(em: EntityManager, options: SeedDemoPortfolioOptions): Promise<SeedDemoPortfolioResult> {
   const started = Date.now();
   const log = options.log ?? (() => {});
-  const [{ n }] = await queryRows<{ n: number }>(em, 'select count(*)::int as n from loan');
-  if (n > 0) return { created: false, loans: n, repayments: 0, writtenOff: 0, guarantees: 0, jobsRecorded: 0, closedDates: 0, durationMs: Date.now() - started, phasesMs: { originate: 0, repay: 0, close: 0 } };
+  const phasesMs = { originate: 0, repay: 0, close: 0 };
+  const [{ done, loans: existing }] = await queryRows<{ done: boolean; loans: number }>(
+    em,
+    `select exists (select 1 from fund_guarantee_fund where name = ?) as done, (select count(*)::int from loan) as loans`,
+    [DEMO_GUARANTEE_FUND],
+  );
+  const nothing = { created: false, loans: existing, repayments: 0, writtenOff: 0, guarantees: 0, jobsRecorded: 0, closedDates: 0, durationMs: 0, phasesMs };
+  if (done) return { ...nothing, durationMs: Date.now() - started };
+  // Loans made outside the demo (by hand, by tests) are not the demo's to extend.
+  const [{ foreign }] = await queryRows<{ foreign: number }>(em, `select count(*)::int as foreign from loan_application where purpose !~ '\\[demo #[0-9]+\\]$'`);
+  if (foreign > 0) return { ...nothing, durationMs: Date.now() - started };
 
-  // All or nothing: a start stopped half-way leaves no half-built portfolio, and the next start
-  // builds it again. Readers see the portfolio when it is committed.
-  return em.transactional((tx) => buildPortfolio(tx, options, started));
-}
-
-async function buildPortfolio(em: EntityManager, options: SeedDemoPortfolioOptions, started: number): Promise<SeedDemoPortfolioResult> {
-  const log = options.log ?? (() => {});
   const calibration = await loadFundCalibration(options.dataDir);
   const plan = planDemoPortfolio(calibration, { seed: options.seed, years: options.years });
   const scale = options.scale ?? 1;
-  const random = mulberry32(options.seed ^ 0xbeef);
-  const planned = plan.loans.filter(() => random() < scale);
+  const planned = plan.loans.map((loan, index) => ({ loan, index })).filter(({ index }) => streamOf(options.seed, index, 0x5ca1e)() < scale);
   const staff = await demoStaff(em);
   const products = new LoanProductService(em);
   const preferential = await products.ensureDemoProduct();
@@ -118,51 +132,62 @@ async function buildPortfolio(em: EntityManager, options: SeedDemoPortfolioOptio
   const pool = await borrowerPool(em);
   const loans = new LoanService(em);
 
-  const running: Running[] = [];
+  // Resume: the loans already made (by plan index) and how many repayments each has had.
+  const made = await queryRows<{ loan_id: string; purpose: string; paid: number }>(
+    em,
+    `select l.id::text as loan_id, a.purpose, (select count(*)::int from loan_repayment r where r.loan_id = l.id and r.status = 'POSTED') as paid
+       from loan l join loan_contract k on k.id = l.contract_id join loan_application a on a.id = k.application_id`,
+  );
+  const byIndex = new Map(made.map((m) => [Number(PLAN_TAG.exec(m.purpose)?.[1]), m]));
+  const running: Running[] = planned.filter(({ index }) => byIndex.has(index)).map(({ loan, index }) => ({ loanId: byIndex.get(index)!.loan_id, plan: loan, paid: byIndex.get(index)!.paid }));
+  const lastClosed = await lastClosedDate(em);
+  if (lastClosed) log(`fund demo: resuming after ${lastClosed} with ${running.length} loans`);
+
   let repayments = 0;
   let writtenOff = 0;
   let closedDates = 0;
-  let next = 0;
-  const phasesMs = { originate: 0, repay: 0, close: 0 };
   let phaseStart = Date.now();
   const lap = (phase: keyof typeof phasesMs) => {
     const now = Date.now();
     phasesMs[phase] += now - phaseStart;
     phaseStart = now;
   };
-  const first = planned[0]?.submittedOn ?? options.through;
+  const first = lastClosed ? addDays(lastClosed, 1) : (planned[0]?.loan.submittedOn ?? options.through);
   for (let date = first; date <= options.through; date = addDays(date, 1)) {
     // New loans: application today, contract signed and first tranche paid out the same day.
-    for (; next < planned.length && planned[next].submittedOn === date; next++) {
-      const p = planned[next];
+    for (const { loan: p, index } of planned.filter((x) => x.loan.submittedOn === date && !byIndex.has(x.index))) {
       const candidates = pool.get(p.legalForm) ?? [];
       if (!candidates.length) continue;
-      const entityId = candidates[Math.floor(random() * candidates.length)];
+      const choose = streamOf(options.seed, index, 0xbeef);
+      const entityId = candidates[Math.floor(choose() * candidates.length)];
       const product = p.amountPln <= 100_000 && p.instalments <= 60 ? preferential : development;
-      const result = await originate(em, {
-        client: (await clientOf(em, entityId)) ?? { entityId },
-        productId: product.id,
-        amountMinor: BigInt(p.amountPln) * 100n,
-        instalments: p.instalments,
-        gracePeriods: Math.min(p.gracePeriods, product.maxGracePeriods),
-        purpose: PURPOSES[Math.floor(random() * PURPOSES.length)],
-        jobsPromised: p.jobsPromised,
-        officer: staff.officer,
-        votes: staff.committee.map((member) => ({ member, choice: CommitteeVoteChoice.FOR })),
-        sign: { signedOn: date, firstDisbursementDate: date },
+      const loanId = await em.transactional(async (tx) => {
+        const result = await originate(tx, {
+          client: (await clientOf(tx, entityId)) ?? { entityId },
+          productId: product.id,
+          amountMinor: BigInt(p.amountPln) * 100n,
+          instalments: p.instalments,
+          gracePeriods: Math.min(p.gracePeriods, product.maxGracePeriods),
+          purpose: `${PURPOSES[Math.floor(choose() * PURPOSES.length)]} [demo #${index}]`,
+          jobsPromised: p.jobsPromised,
+          officer: staff.officer,
+          votes: staff.committee.map((member) => ({ member, choice: CommitteeVoteChoice.FOR })),
+          sign: { signedOn: date, firstDisbursementDate: date },
+        });
+        const id = result.contract?.loanId;
+        if (id) await new LoanService(tx).disburse({ loanId: id, amountMinor: BigInt(p.amountPln) * 100n, businessDate: date });
+        return id;
       });
-      const loanId = result.contract?.loanId;
       if (!loanId) continue;
-      await loans.disburse({ loanId, amountMinor: BigInt(p.amountPln) * 100n, businessDate: date });
+      byIndex.set(index, { loan_id: loanId, purpose: '', paid: 0 });
       running.push({ loanId, plan: p, paid: 0 });
     }
     lap('originate');
 
     // Repayments of what fell due, by each borrower's behaviour.
-    const due = await queryRows<{ id: string; due: string; dpd: number; outstanding: string; owed: string }>(
+    const due = await queryRows<{ id: string; due: string; dpd: number; owed: string }>(
       em,
       `select id::text, (principal_due_minor + interest_due_minor + fee_due_minor + penalty_due_minor)::text as due, days_past_due as dpd,
-              principal_outstanding_minor::text as outstanding,
               (principal_outstanding_minor + interest_due_minor + interest_unbilled_minor + fee_due_minor + penalty_due_minor)::text as owed
          from loan where status = 'ACTIVE'`,
     );
@@ -192,39 +217,40 @@ async function buildPortfolio(em: EntityManager, options: SeedDemoPortfolioOptio
       repayments++;
       r.paid++;
     }
-
     lap('repay');
     await closeBusinessDate(em, date);
     lap('close');
     closedDates++;
-    // One long unit of work: forget today's entities so that flushes stay small.
     em.clear();
+    if (options.stopAfter && date >= options.stopAfter) return { ...nothing, loans: running.length, repayments, writtenOff, closedDates, durationMs: Date.now() - started, phasesMs };
     if (date.endsWith('-12-31') || date === options.through) log(`fund demo: through ${date}, ${running.length} loans, ${repayments} repayments, ${writtenOff} written off`);
   }
 
-  // Borrowers who promised jobs were advised; most of them created the jobs (recorded by the advisor).
-  const advisory = new AdvisoryService(em);
-  let jobsRecorded = 0;
-  for (const r of running.filter((x) => x.plan.jobsPromised > 0)) {
-    const [{ client_id: clientId, opened_on: openedOn }] = await queryRows<{ client_id: string; opened_on: string }>(
-      em, `select borrower_client_id::text as client_id, to_char(opened_on, 'YYYY-MM-DD') as opened_on from loan where id = ?`, [r.loanId]);
-    const kase = await advisory.openCase({ clientId, kind: AdvisoryKind.ECONOMIC, topics: ['Biznesplan', 'Tworzenie miejsc pracy'], openedOn, advisorId: staff.advisor.id }, staff.officer);
-    await advisory.recordSession({ caseId: kase.id, heldOn: openedOn, hours: '2.5', mode: AdvisorySessionMode.IN_PERSON }, staff.advisor);
-    if (random() < 0.8) {
-      await advisory.recordOutcome({ caseId: kase.id, kind: AdvisoryOutcomeKind.JOBS_CREATED, achievedOn: addDays(openedOn, 90), jobsCount: r.plan.jobsPromised }, staff.advisor);
-      jobsRecorded += r.plan.jobsPromised;
+  // The last steps in one transaction, ending with the demo guarantee fund that marks completion.
+  const finished = await em.transactional(async (tx) => {
+    // Borrowers who promised jobs were advised; most of them created the jobs (recorded by the advisor).
+    const advisory = new AdvisoryService(tx);
+    let jobsRecorded = 0;
+    for (const r of running.filter((x) => x.plan.jobsPromised > 0)) {
+      const [{ client_id: clientId, opened_on: openedOn }] = await queryRows<{ client_id: string; opened_on: string }>(
+        tx, `select borrower_client_id::text as client_id, to_char(opened_on, 'YYYY-MM-DD') as opened_on from loan where id = ?`, [r.loanId]);
+      const kase = await advisory.openCase({ clientId, kind: AdvisoryKind.ECONOMIC, topics: ['Biznesplan', 'Tworzenie miejsc pracy'], openedOn, advisorId: staff.advisor.id }, staff.officer);
+      await advisory.recordSession({ caseId: kase.id, heldOn: openedOn, hours: '2.5', mode: AdvisorySessionMode.IN_PERSON }, staff.advisor);
+      const index = planned.find((x) => x.loan === r.plan)?.index ?? 0;
+      if (streamOf(options.seed, index, 0x10b5)() < 0.8) {
+        await advisory.recordOutcome({ caseId: kase.id, kind: AdvisoryOutcomeKind.JOBS_CREATED, achievedOn: addDays(openedOn, 90), jobsCount: r.plan.jobsPromised }, staff.advisor);
+        jobsRecorded += r.plan.jobsPromised;
+      }
     }
-  }
-
-  // A few guarantees on loans of a partner cooperative bank, their exposure falling with repayment.
-  const guarantees = await seedDemoGuarantees(em, staff, options, random);
-
-  // Fully repaid loans are closed.
-  for (const { id } of await queryRows<{ id: string }>(em, `select id::text from loan where status = 'ACTIVE' and principal_outstanding_minor = 0 and disbursed_principal_minor > 0
-      and interest_due_minor = 0 and interest_unbilled_minor = 0 and fee_due_minor = 0 and penalty_due_minor = 0`)) {
-    await loans.close({ loanId: id, businessDate: options.through });
-  }
-  return { created: true, loans: running.length, repayments, writtenOff, guarantees, jobsRecorded, closedDates, durationMs: Date.now() - started, phasesMs };
+    // Fully repaid loans are closed.
+    const repaid = await queryRows<{ id: string }>(tx, `select id::text from loan where status = 'ACTIVE' and principal_outstanding_minor = 0 and disbursed_principal_minor > 0
+        and interest_due_minor = 0 and interest_unbilled_minor = 0 and fee_due_minor = 0 and penalty_due_minor = 0`);
+    for (const { id } of repaid) await new LoanService(tx).close({ loanId: id, businessDate: options.through });
+    // A few guarantees on loans of a partner cooperative bank, their exposure falling with repayment.
+    const guarantees = await seedDemoGuarantees(tx, staff, options);
+    return { jobsRecorded, guarantees };
+  });
+  return { created: true, loans: running.length, repayments, writtenOff, ...finished, closedDates, durationMs: Date.now() - started, phasesMs };
 }
 
 async function clientOf(em: EntityManager, entityId: string): Promise<{ clientId: string } | null> {
@@ -233,10 +259,11 @@ async function clientOf(em: EntityManager, entityId: string): Promise<{ clientId
 }
 
 /** A guarantee fund (PLN 5 m, multiplier 4), one product (80 %, cap PLN 500,000, fee 0.5 %) and about ten guarantees. */
-async function seedDemoGuarantees(em: EntityManager, staff: DemoStaff, options: SeedDemoPortfolioOptions, random: () => number): Promise<number> {
+async function seedDemoGuarantees(em: EntityManager, staff: DemoStaff, options: SeedDemoPortfolioOptions): Promise<number> {
+  const random = streamOf(options.seed, 0, 0x6a7a);
   const service = new GuaranteeService(em);
   const first = `${options.years[0]}-01-02`;
-  const fund = await service.createFund({ name: 'Fundusz poręczeniowy ekonomii społecznej (demo)', capitalMinor: 500_000_000n, multiplierBp: 40_000, businessDate: first, createdById: staff.officer.id });
+  const fund = await service.createFund({ name: DEMO_GUARANTEE_FUND, capitalMinor: 500_000_000n, multiplierBp: 40_000, businessDate: first, createdById: staff.officer.id });
   const product = await service.createProduct({ fundId: fund.id, name: 'Poręczenie pożyczki bankowej 80 % (demo)', coverageBp: 8_000, capMinor: 50_000_000n, feeBp: 50, maxTermMonths: 84 });
   const bank = await service.createPartner({ name: 'Bank Spółdzielczy w Przykładowie (demo)', nip: '5260000005' });
   const count = Math.max(1, Math.round(10 * (options.scale ?? 1)));
