@@ -77,8 +77,12 @@ export function seedDemoFund(config: HubConfig, log: Logger): BackgroundTask<See
     done,
     async stop() {
       // Closing the pool aborts the day in progress; the next start resumes after the last closed day.
-      await (await ready).close(true);
-      await done.catch(() => undefined);
+      // Bounded: a statement still running must not hold up stopping the hub, Strapi and PostgreSQL.
+      const closed = (async () => {
+        await (await ready).close(true);
+        await done.catch(() => undefined);
+      })();
+      await Promise.race([closed.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     },
   };
 }
