@@ -157,6 +157,10 @@ export async function createHubApp({ config, orm, log = pino({ level: config.log
     introspection: true,
     formatError: formatErrorFor(config),
     plugins,
+    // Whoever runs the hub owns the signals (main.ts, the launcher): Apollo's own handler would stop
+    // the server and raise the signal again, which the launcher takes for a second Ctrl-C and kills
+    // Strapi and PostgreSQL instead of stopping them in order.
+    stopOnTerminationSignals: false,
   });
 
   const app = express();
