@@ -104,11 +104,14 @@ export class ContentReader {
       else missing.push(lookup);
     }
     if (missing.length) {
+      // Read before fetching: an answer that a webhook invalidated while it was in flight is
+      // served to this request but not cached, or the old story would come back for a whole TTL.
+      const generation = this.client.cache.generation;
       try {
         const fetched = await this.fetchAll(locale, missing);
         for (const lookup of missing) {
           const matching = fetched.filter((s) => storyMatches(s, lookup));
-          this.client.cache.set(lookupKey(locale, lookup), matching);
+          this.client.cache.setIfCurrent(lookupKey(locale, lookup), matching, generation);
           answers.set(lookup, matching);
         }
       } catch (error) {
@@ -148,9 +151,10 @@ export class ContentReader {
   private async cached<V>(key: string, fetcher: () => Promise<V>): Promise<V> {
     const hit = this.client.cache.get(key);
     if (hit?.fresh) return hit.value as V;
+    const generation = this.client.cache.generation;
     try {
       const value = await fetcher();
-      this.client.cache.set(key, value);
+      this.client.cache.setIfCurrent(key, value, generation);
       return value;
     } catch (error) {
       if (!(error instanceof CmsUnavailableError)) throw error;
