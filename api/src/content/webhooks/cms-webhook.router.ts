@@ -4,6 +4,9 @@ import type { Logger } from 'pino';
 import type { TtlCache } from '../cms/ttl-cache';
 import { verifyDelivery } from './webhook-signature';
 
+/** When the entries a webhook names are dropped again (see below). */
+const SETTLE_INVALIDATIONS_MS = [250, 750];
+
 /** The body Strapi sends (hub-contract.md, "CMS → hub webhook"). */
 export interface CmsWebhookEvent {
   event: 'entry.create' | 'entry.update' | 'entry.publish' | 'entry.unpublish' | 'entry.delete';
@@ -96,7 +99,12 @@ export function createCmsWebhookRouter(options: CmsWebhookOptions): Router {
         res.json({ status: 'duplicate' });
         return;
       }
-      const dropped = options.cache.invalidate(CACHE_PREFIXES_BY_MODEL[event.model] ?? []);
+      const prefixes = CACHE_PREFIXES_BY_MODEL[event.model] ?? [];
+      const dropped = options.cache.invalidate(prefixes);
+      // A CMS may announce a change a moment before its transaction is visible to readers (Strapi's
+      // publish can); a read in that moment would cache the old version for a whole TTL. Dropping
+      // the same entries again shortly after bounds that window to well under a second.
+      for (const afterMs of SETTLE_INVALIDATIONS_MS) setTimeout(() => options.cache.invalidate(prefixes), afterMs).unref();
       options.log?.info({ deliveryId, event: event.event, model: event.model, dropped }, 'CMS webhook processed');
       if (options.onEvent) {
         // Work that talks to the CMS again must not hold up Strapi's sender.
