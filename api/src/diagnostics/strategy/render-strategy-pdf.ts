@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
-import PDFDocument from 'pdfkit';
+import { deterministicPdf, pdfBytes } from '../../print/pdf-document';
 import type { StrategyDocument } from './local-strategy.service';
 
-const FONT_DIR = resolve(__dirname, '../../../../node_modules/dejavu-fonts-ttf/ttf');
+const MARGIN = 56;
 const LEGAL_FORM_PL: Record<string, string> = {
   SOCIAL_COOPERATIVE: 'spółdzielnia socjalna', ASSOCIATION: 'stowarzyszenie', FOUNDATION: 'fundacja', CIS: 'CIS', KIS: 'KIS', ZAZ: 'ZAZ', WTZ: 'WTZ',
   WORKER_COOPERATIVE: 'spółdzielnia pracy', COOPERATIVE_OF_DISABLED_OR_BLIND: 'spółdzielnia inwalidów', NON_PROFIT_COMPANY: 'spółka non-profit', RURAL_HOUSEWIVES_CIRCLE: 'KGW', OTHER: 'inna forma',
@@ -10,23 +9,19 @@ const LEGAL_FORM_PL: Record<string, string> = {
 const fmt = (v: number | null) => (v === null ? '—' : v.toLocaleString('pl-PL', { maximumFractionDigits: 2 }));
 
 /**
- * The strategy as a PDF in Polish (A4, DejaVu Sans for Polish letters). Deterministic: the
- * creation date is the document's `preparedOn`, and PDFKit's file ID derives from the info
- * dictionary, so the same document gives the same bytes. Current indicator values are passed in
- * (read live by the caller) beside the fixed baselines.
+ * The strategy as a PDF in Polish (A4, DejaVu Sans for Polish letters), through the print
+ * module's deterministic document: dated the document's `preparedOn`, so the same document gives
+ * the same bytes. Current indicator values are passed in (read live by the caller) beside the
+ * fixed baselines.
  */
 export function renderStrategyPdf(doc: StrategyDocument, current: Record<string, { year: number; value: number } | null>, version: number): Promise<Buffer> {
   const stamp = new Date(`${doc.preparedOn}T00:00:00Z`);
-  const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: doc.title.pl, Author: 'Hub Ekonomii Społecznej', CreationDate: stamp, ModDate: stamp }, compress: true });
-  pdf.registerFont('body', resolve(FONT_DIR, 'DejaVuSans.ttf'));
-  pdf.registerFont('bold', resolve(FONT_DIR, 'DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((ok) => pdf.on('end', () => ok(Buffer.concat(chunks))));
+  const pdf = deterministicPdf({ title: doc.title.pl, subject: 'Lokalna strategia rozwoju ekonomii społecznej', lang: 'pl-PL', at: stamp, margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN } });
+  pdf.addPage();
 
-  const h1 = (t: string) => pdf.font('bold').fontSize(18).fillColor('#1d3557').text(t).moveDown(0.4);
-  const h2 = (t: string) => pdf.moveDown(0.6).font('bold').fontSize(13).fillColor('#1d3557').text(t).moveDown(0.3);
-  const p = (t: string, size = 10) => pdf.font('body').fontSize(size).fillColor('#222222').text(t, { align: 'left' });
+  const h1 = (t: string) => pdf.font('sansBold').fontSize(18).fillColor('#1d3557').text(t).moveDown(0.4);
+  const h2 = (t: string) => pdf.moveDown(0.6).font('sansBold').fontSize(13).fillColor('#1d3557').text(t).moveDown(0.3);
+  const p = (t: string, size = 10) => pdf.font('sans').fontSize(size).fillColor('#222222').text(t, { align: 'left' });
 
   h1(doc.title.pl);
   p(`${doc.territory.level === 'POWIAT' ? 'Powiat' : doc.territory.level === 'GMINA' ? 'Gmina' : 'Obszar'}: ${doc.territory.name} (TERYT ${doc.territory.code}) · wersja ${version} · przygotowano ${doc.preparedOn}`, 9);
@@ -38,7 +33,7 @@ export function renderStrategyPdf(doc: StrategyDocument, current: Record<string,
   doc.goals.forEach((x, i) => p(`Cel ${i + 1}. ${x.pl}`));
   h2('4. Działania i partnerzy');
   for (const a of doc.actions) {
-    pdf.font('bold').fontSize(10).fillColor('#222222').text(`Cel ${a.goal}: ${a.title.pl}`);
+    pdf.font('sansBold').fontSize(10).fillColor('#222222').text(`Cel ${a.goal}: ${a.title.pl}`);
     p(`Lider: ${a.lead.pl}`, 9);
     p(a.partners.length ? `Partnerzy z rejestru: ${a.partners.map((x) => `${x.name} (${LEGAL_FORM_PL[x.legalForm] ?? x.legalForm})`).join('; ')}` : 'Partnerzy: brak podmiotów tej formy w rejestrze obszaru — do pozyskania.', 9);
     pdf.moveDown(0.3);
@@ -49,9 +44,9 @@ export function renderStrategyPdf(doc: StrategyDocument, current: Record<string,
   let y = pdf.y;
   const row = (cells: string[], bold: boolean) => {
     let x = pdf.page.margins.left;
-    const height = Math.max(...cells.map((c, i) => pdf.font(bold ? 'bold' : 'body').fontSize(9).heightOfString(c, { width: cols[i] - 6 }))) + 6;
+    const height = Math.max(...cells.map((c, i) => pdf.font(bold ? 'sansBold' : 'sans').fontSize(9).heightOfString(c, { width: cols[i] - 6 }))) + 6;
     if (y + height > pdf.page.height - pdf.page.margins.bottom) { pdf.addPage(); y = pdf.y; }
-    cells.forEach((c, i) => { pdf.font(bold ? 'bold' : 'body').fontSize(9).fillColor('#222222').text(c, x + 3, y + 3, { width: cols[i] - 6 }); x += cols[i]; });
+    cells.forEach((c, i) => { pdf.font(bold ? 'sansBold' : 'sans').fontSize(9).fillColor('#222222').text(c, x + 3, y + 3, { width: cols[i] - 6 }); x += cols[i]; });
     pdf.moveTo(pdf.page.margins.left, y + height).lineTo(pdf.page.margins.left + cols.reduce((s, w) => s + w, 0), y + height).strokeColor('#999999').lineWidth(0.5).stroke();
     y += height;
   };
@@ -63,6 +58,5 @@ export function renderStrategyPdf(doc: StrategyDocument, current: Record<string,
   pdf.x = pdf.page.margins.left;
   pdf.y = y + 10;
   p('Wartości bazowe ustalono przy tworzeniu strategii; wartości bieżące pochodzą z aktualnej wersji danych Krajowego Obserwatorium Gospodarki Społecznej. Wyniki ankiet publikowane są tylko przy co najmniej 10 respondentach.', 8);
-  pdf.end();
-  return done;
+  return pdfBytes(pdf);
 }
