@@ -15,6 +15,7 @@ import { Migration20261127143500_fund_relief } from './Migration20261127143500_f
 import { Migration20261127150000_academy } from './Migration20261127150000_academy';
 import { Migration20261127160000_widgets } from './Migration20261127160000_widgets';
 import { Migration20261127170000_diagnostics } from './Migration20261127170000_diagnostics';
+import { Migration20261128100000_fund_guarantee_borrower_client } from './Migration20261128100000_fund_guarantee_borrower_client';
 
 /**
  * Every hub migration in order. Listed explicitly (not found by glob) so the same list works
@@ -37,4 +38,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127150000_academy', class: Migration20261127150000_academy },
   { name: 'Migration20261127160000_widgets', class: Migration20261127160000_widgets },
   { name: 'Migration20261127170000_diagnostics', class: Migration20261127170000_diagnostics },
+  { name: 'Migration20261128100000_fund_guarantee_borrower_client', class: Migration20261128100000_fund_guarantee_borrower_client },
 ];

@@ -8,6 +8,7 @@ export enum GuaranteeErrorCode {
   FUND_NOT_FOUND = 'FUND_NOT_FOUND',
   PRODUCT_NOT_FOUND = 'PRODUCT_NOT_FOUND',
   PARTNER_NOT_FOUND = 'PARTNER_NOT_FOUND',
+  BORROWER_CLIENT_NOT_FOUND = 'BORROWER_CLIENT_NOT_FOUND',
   GUARANTEE_NOT_FOUND = 'GUARANTEE_NOT_FOUND',
   EVENT_NOT_FOUND = 'EVENT_NOT_FOUND',
   INVALID_INPUT = 'INVALID_INPUT',
@@ -38,6 +39,7 @@ registerEnumType(GuaranteeErrorCode, {
     FUND_NOT_FOUND: { description: 'No guarantee fund has this id.' },
     PRODUCT_NOT_FOUND: { description: 'No guarantee product has this id.' },
     PARTNER_NOT_FOUND: { description: 'No partner lender has this id.' },
+    BORROWER_CLIENT_NOT_FOUND: { description: 'No client of the Fund has the id given as the borrower.' },
     GUARANTEE_NOT_FOUND: { description: 'No guarantee has this id.' },
     EVENT_NOT_FOUND: { description: 'No guarantee event has this id.' },
     INVALID_INPUT: { description: 'A name, reference or rate is empty, too long or out of range.' },
@@ -83,9 +85,9 @@ export const guaranteeMessages = {
     pl: `Poręczenie przekroczyłoby limit zaangażowania funduszu: ${zl(exposure)} zł > ${zl(limit)} zł.`,
     en: `The guarantee would exceed the fund’s exposure limit: PLN ${zl(exposure)} > PLN ${zl(limit)}.`,
   }),
-  notFound: (what: 'fund' | 'product' | 'partner' | 'guarantee' | 'event', id: string): Bilingual => {
-    const pl = { fund: 'funduszu poręczeniowego', product: 'produktu poręczeniowego', partner: 'pożyczkodawcy partnerskiego', guarantee: 'poręczenia', event: 'zdarzenia' }[what];
-    const en = { fund: 'guarantee fund', product: 'guarantee product', partner: 'partner lender', guarantee: 'guarantee', event: 'guarantee event' }[what];
+  notFound: (what: 'fund' | 'product' | 'partner' | 'guarantee' | 'event' | 'client', id: string): Bilingual => {
+    const pl = { fund: 'funduszu poręczeniowego', product: 'produktu poręczeniowego', partner: 'pożyczkodawcy partnerskiego', guarantee: 'poręczenia', event: 'zdarzenia', client: 'klienta Kasy' }[what];
+    const en = { fund: 'guarantee fund', product: 'guarantee product', partner: 'partner lender', guarantee: 'guarantee', event: 'guarantee event', client: 'Fund client' }[what];
     return { pl: `Nie ma ${pl} ${id}.`, en: `There is no ${en} ${id}.` };
   },
   input: (field: string): Bilingual => ({ pl: `Nieprawidłowa wartość pola ${field}.`, en: `Invalid value of ${field}.` }),

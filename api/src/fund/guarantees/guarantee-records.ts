@@ -20,6 +20,8 @@ export interface GuaranteeRecord {
   fundId: string;
   productId: string;
   partnerLenderId: string;
+  /** The borrower as a client of the Fund, when it is one: gives the guarantee a territory in the public statistics. */
+  borrowerClientId: string | null;
   borrowerName: string;
   partnerLoanReference: string;
   loanPrincipalMinor: bigint;
@@ -52,7 +54,7 @@ export interface GuaranteeEventRecord {
 }
 
 /** Columns of fund_guarantee with dates as text, so the driver never shifts them through a time zone. */
-export const GUARANTEE_COLUMNS = `id, fund_id, product_id, partner_lender_id, borrower_name, partner_loan_reference, loan_principal_minor, term_months,
+export const GUARANTEE_COLUMNS = `id, fund_id, product_id, partner_lender_id, borrower_client_id, borrower_name, partner_loan_reference, loan_principal_minor, term_months,
   to_char(issued_on, 'YYYY-MM-DD') as issued_on, to_char(expires_on, 'YYYY-MM-DD') as expires_on, coverage_bp, cap_minor, fee_minor,
   reported_outstanding_minor, to_char(reported_on, 'YYYY-MM-DD') as reported_on, exposure_minor, status, called_minor, paid_minor, recovered_minor`;
 
@@ -87,6 +89,7 @@ export const toGuarantee = (r: Row): GuaranteeRecord => ({
   fundId: r.fund_id as string,
   productId: r.product_id as string,
   partnerLenderId: r.partner_lender_id as string,
+  borrowerClientId: (r.borrower_client_id as string) ?? null,
   borrowerName: r.borrower_name as string,
   partnerLoanReference: r.partner_loan_reference as string,
   loanPrincipalMinor: big(r.loan_principal_minor),

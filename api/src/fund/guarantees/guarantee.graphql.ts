@@ -84,7 +84,9 @@ export class GuaranteeObject {
   @Field(() => ID, { description: 'The guarantee fund backing it.' }) fundId!: string;
   @Field(() => GuaranteeProductObject, { description: 'The product it was issued under.' }) product!: GuaranteeProductObject;
   @Field(() => PartnerLenderObject, { description: 'The lender whose loan it secures.' }) partnerLender!: PartnerLenderObject;
-  @Field({ description: 'The borrower (an organisation) as the partner names it.' }) borrowerName!: string;
+  /** Served by a field resolver (the clients' batched loader). */
+  borrowerClientId!: string | null;
+  @Field({ description: 'The borrower (an organisation) as the partner names it, or the Fund client’s name when none was given.' }) borrowerName!: string;
   @Field({ description: 'The partner’s own reference for the loan.' }) partnerLoanReference!: string;
   @Field(() => MoneyObject, { description: 'The loan’s principal.' }) loanPrincipal!: MoneyObject;
   @Field(() => Int, { description: 'The loan’s term in months.' }) termMonths!: number;
@@ -141,7 +143,8 @@ export class GuaranteeProductCreateInput {
 export class GuaranteeIssueInput {
   @Field(() => ID, { description: 'The product to issue under.' }) productId!: string;
   @Field(() => ID, { description: 'The partner lender.' }) partnerLenderId!: string;
-  @Field({ description: 'The borrower’s name.' }) borrowerName!: string;
+  @Field(() => String, { nullable: true, description: 'The borrower’s name as the partner gives it; may be left out when borrowerClientId is given (the client’s name is used).' }) borrowerName?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The borrower as a client of the Fund (a FundClient id), when it is one. Only such guarantees count in the public statistics of the borrower’s area; a borrower known only by name counts in Poland’s total alone.' }) borrowerClientId?: string | null;
   @Field({ description: 'The partner’s reference for the loan (unique per partner).' }) partnerLoanReference!: string;
   @Field(() => DecimalScalar, { description: 'The loan’s principal in złoty.' }) loanPrincipal!: string;
   @Field(() => Int, { description: 'The loan’s term in months.' }) termMonths!: number;

@@ -1,9 +1,12 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context';
 import { StaffRole } from '../../access/staff-role';
 import { Money, toMoneyObject } from '../../shared/money';
 import { ForwardPageArgs, pageWindow, toConnection } from '../../shared/relay';
 import { BOOKS_READERS, toUserError } from '../books/books.resolver';
+import { FundClient } from '../clients/fund-client.entity';
+import { localIdFor } from '../clients/ids';
+import { originationLoaders } from '../clients/origination.loaders';
 import { exposureLimit } from './guarantee-rules';
 import { GuaranteeError, GuaranteeErrorCode, guaranteeMessages } from './guarantee-errors';
 import type { GuaranteeFundRecord, GuaranteeProductRecord, GuaranteeRecord, PartnerLenderRecord } from './guarantee-records';
@@ -176,7 +179,14 @@ export class GuaranteeResolver {
   @Authorized(StaffRole.FUND_OFFICER)
   @Mutation(() => GuaranteePayload, { description: 'Issues a guarantee on a partner’s loan, covering the product’s share of the principal up to its cap; refused (EXPOSURE_LIMIT_EXCEEDED) if the fund’s total exposure would pass its limit. The fee is booked as income (fund officers).' })
   async guaranteeIssue(@Arg('input', () => GuaranteeIssueInput) input: GuaranteeIssueInput, @Ctx() ctx: HubContext): Promise<GuaranteePayload> {
-    return this.payload(ctx, (s) => s.issue({ ...input, loanPrincipalMinor: grosze(input.loanPrincipal, 'loanPrincipal'), createdById: ctx.user?.id }));
+    return this.payload(ctx, (s) =>
+      s.issue({
+        ...input,
+        borrowerClientId: input.borrowerClientId != null ? localIdFor(input.borrowerClientId, 'FundClient', ['input', 'borrowerClientId']) : null,
+        loanPrincipalMinor: grosze(input.loanPrincipal, 'loanPrincipal'),
+        createdById: ctx.user?.id,
+      }),
+    );
   }
 
   @Authorized(StaffRole.FUND_OFFICER)
@@ -228,5 +238,14 @@ export class GuaranteeResolver {
     } catch (e) {
       return Object.assign(new GuaranteeFundPayload(), { fund: null, errors: [toUserError(e, ctx)] });
     }
+  }
+}
+
+@Resolver(() => GuaranteeObject)
+export class GuaranteeBorrowerResolver {
+  @Authorized(...BOOKS_READERS)
+  @FieldResolver(() => FundClient, { nullable: true, description: 'The borrower as a client of the Fund, when it is one (fund staff only); null for a partner’s borrower known only by name.' })
+  async borrowerClient(@Root() guarantee: GuaranteeObject, @Ctx() ctx: HubContext): Promise<FundClient | null> {
+    return guarantee.borrowerClientId ? originationLoaders(ctx).clientById.load(guarantee.borrowerClientId) : null;
   }
 }

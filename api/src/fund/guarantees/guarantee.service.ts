@@ -26,7 +26,17 @@ export interface PartnerCreateCommand { name: string; nip?: string | null; krs?:
 export interface IssueCommand {
   productId: string;
   partnerLenderId: string;
-  borrowerName: string;
+  /**
+   * The borrower as the partner names it. May be left out when `borrowerClientId` is given (the
+   * client's name is used); required otherwise.
+   */
+  borrowerName?: string | null;
+  /**
+   * The borrower as a client of the Fund (registry entity or founding group), when it is one. Only
+   * such guarantees are placed on the map in the public statistics; the others count in Poland's
+   * total alone (see portfolio/portfolio-facts.ts).
+   */
+  borrowerClientId?: string | null;
   partnerLoanReference: string;
   loanPrincipalMinor: bigint;
   termMonths: number;
@@ -116,7 +126,8 @@ export class GuaranteeService {
    */
   async issue(cmd: IssueCommand): Promise<GuaranteeRecord> {
     this.checkDate(cmd.issuedOn, 'issuedOn');
-    const borrowerName = cmd.borrowerName?.trim();
+    const client = cmd.borrowerClientId != null ? await this.borrowerClient(cmd.borrowerClientId) : null;
+    const borrowerName = cmd.borrowerName?.trim() || client?.name;
     const reference = cmd.partnerLoanReference?.trim();
     if (!borrowerName || borrowerName.length > 300) throw fail(Code.INVALID_INPUT, msg.input('borrowerName'), ['borrowerName']);
     if (!reference || reference.length > 100) throw fail(Code.INVALID_INPUT, msg.input('partnerLoanReference'), ['partnerLoanReference']);
@@ -135,13 +146,13 @@ export class GuaranteeService {
     const id = randomUUID();
     const rows = await sqlRows<Record<string, unknown>>(
       this.em,
-      `insert into fund_guarantee (id, fund_id, product_id, partner_lender_id, borrower_name, partner_loan_reference, loan_principal_minor, term_months,
+      `insert into fund_guarantee (id, fund_id, product_id, partner_lender_id, borrower_client_id, borrower_name, partner_loan_reference, loan_principal_minor, term_months,
               issued_on, expires_on, coverage_bp, cap_minor, fee_minor, reported_outstanding_minor, reported_on, exposure_minor, status, created_by_id)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?::date, (?::date + make_interval(months => ?))::date, ?, ?, ?, ?, ?::date, ?, 'ACTIVE', ?)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date, (?::date + make_interval(months => ?))::date, ?, ?, ?, ?, ?::date, ?, 'ACTIVE', ?)
        on conflict (partner_lender_id, partner_loan_reference) do nothing
        returning ${GUARANTEE_COLUMNS}`,
       [
-        id, fund.id, product.id, cmd.partnerLenderId, borrowerName, reference, cmd.loanPrincipalMinor.toString(), cmd.termMonths,
+        id, fund.id, product.id, cmd.partnerLenderId, client?.id ?? null, borrowerName, reference, cmd.loanPrincipalMinor.toString(), cmd.termMonths,
         cmd.issuedOn, cmd.issuedOn, cmd.termMonths, product.coverageBp, product.capMinor.toString(), fee.toString(),
         cmd.loanPrincipalMinor.toString(), cmd.issuedOn, exposure.toString(), cmd.createdById ?? null,
       ],
@@ -378,6 +389,13 @@ export class GuaranteeService {
     const rows = await sqlRows<Record<string, unknown>>(this.em, 'select * from fund_guarantee_product where id = ?', [id]);
     if (!rows[0]) throw fail(Code.PRODUCT_NOT_FOUND, msg.notFound('product', id), ['productId']);
     return toProduct(rows[0]);
+  }
+
+  /** The Fund client named as a guarantee's borrower (its name is the registry entity's or the founding group's). */
+  private async borrowerClient(id: string): Promise<{ id: string; name: string }> {
+    const rows = UUID.test(id) ? await sqlRows<{ id: string; name: string }>(this.em, 'select id, name from fund_client where id = ?', [id]) : [];
+    if (!rows[0]) throw fail(Code.BORROWER_CLIENT_NOT_FOUND, msg.notFound('client', id), ['borrowerClientId']);
+    return rows[0];
   }
 
   private async partner(id: string): Promise<PartnerLenderRecord> {

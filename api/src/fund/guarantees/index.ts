@@ -5,11 +5,11 @@ export type { GuaranteeRecord, GuaranteeFundRecord, GuaranteeProductRecord, Guar
 
 import type { HubContext } from '../../context';
 import type { HubModule } from '../../shared/module';
-import { GuaranteeResolver } from './guarantee.resolver';
+import { GuaranteeBorrowerResolver, GuaranteeResolver } from './guarantee.resolver';
 
 /** The guarantee fund: partner lenders, funds, products, guarantees and their calls (GraphQL part). */
 export const fundGuaranteesModule = {
   name: 'fundGuarantees',
   entities: [],
-  resolvers: [GuaranteeResolver],
+  resolvers: [GuaranteeResolver, GuaranteeBorrowerResolver],
 } satisfies HubModule<never, HubContext>;
