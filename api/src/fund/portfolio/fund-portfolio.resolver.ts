@@ -30,7 +30,7 @@ export class TerritorialUnitFundPortfolioResolver {
 
 @Resolver(() => SocialEconomyEntity)
 export class EntityFundingResolver {
-  @FieldResolver(() => EntityFundingSummary, { description: 'What the social economy Fund has done for this entity: loans, advisory and jobs created (amounts and repayment only for Fund staff).' })
+  @FieldResolver(() => EntityFundingSummary, { description: 'What the social economy Fund has done for this entity: loans, guarantees, advisory and jobs created (amounts and repayment only for Fund staff).' })
   fundingSummary(@Root() entity: SocialEconomyEntity, @Ctx() ctx: HubContext): Promise<EntityFundingSummary> {
     return ctx.loaders.fundPortfolio.entityFunding.load({ entityId: entity.id, reveal: mayRevealFundFigures(ctx) });
   }

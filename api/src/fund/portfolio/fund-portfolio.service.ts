@@ -3,7 +3,7 @@ import { Money, toMoneyObject } from '../../shared/money';
 import type { SuppressionReason } from '../../observatory';
 import { latestCloseDate, readPortfolioFacts, type PortfolioFamily } from './portfolio-facts';
 import { portfolioTable, type PortfolioCell } from './portfolio-table';
-import { FundLoansGranted, FundLoansOutstanding, FundPortfolio, FundPortfolioFigure } from './fund-portfolio.type';
+import { FundGuaranteesIssued, FundLoansGranted, FundLoansOutstanding, FundPortfolio, FundPortfolioFigure } from './fund-portfolio.type';
 
 /** Every area's cells for one year, per family, decided once (secondary suppression needs the whole table). */
 export interface PortfolioYear {
@@ -54,6 +54,14 @@ export function portfolioOf(year: PortfolioYear, terytCode: string, reveal: bool
 
   const w = cell('writtenOff');
   const j = cell('jobs');
+  const gi = cell('guarantees');
+  const gc = cell('guaranteeCalls');
+  const guarantees = Object.assign(new FundGuaranteesIssued(), {
+    guarantees: shown(gi) ? gi.sums.guarantees ?? 0 : null,
+    borrowers: shown(gi) ? gi.clients : null,
+    amount: shown(gi) ? grosze(gi.sums.amount) : null,
+    ...flags(gi),
+  });
   return Object.assign(new FundPortfolio(), {
     terytCode,
     year: year.year,
@@ -61,6 +69,8 @@ export function portfolioOf(year: PortfolioYear, terytCode: string, reveal: bool
     outstanding,
     writtenOff: Object.assign(new FundPortfolioFigure(), { count: shown(w) ? w.sums.loans ?? 0 : null, amount: shown(w) ? grosze(w.sums.amount) : null, ...flags(w) }),
     jobsCreated: Object.assign(new FundPortfolioFigure(), { count: shown(j) ? j.sums.jobs ?? 0 : null, amount: null, ...flags(j) }),
+    guarantees,
+    guaranteeCallsPaid: Object.assign(new FundPortfolioFigure(), { count: shown(gc) ? gc.sums.calls ?? 0 : null, amount: shown(gc) ? grosze(gc.sums.amount) : null, ...flags(gc) }),
     citation: `Polska Kasa Wspierania Gospodarki Społecznej — statystyki portfela ${year.year}${year.asOf ? `, stan na ${year.asOf}` : ''} (Social Economy Hub).`,
   });
 }

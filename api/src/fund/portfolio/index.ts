@@ -3,7 +3,7 @@ import type { HubModule } from '../../shared/module';
 import { EntityFundingResolver, TerritorialUnitFundPortfolioResolver } from './fund-portfolio.resolver';
 import { createFundPortfolioLoaders, type FundPortfolioLoaders } from './fund-portfolio.loaders';
 
-export { FundPortfolio, FundLoansGranted, FundLoansOutstanding, FundPortfolioFigure } from './fund-portfolio.type';
+export { FundPortfolio, FundLoansGranted, FundLoansOutstanding, FundPortfolioFigure, FundGuaranteesIssued } from './fund-portfolio.type';
 export { EntityFundingSummary, readEntityFunding } from './entity-funding';
 export { computePortfolioYear, portfolioOf, type PortfolioYear } from './fund-portfolio.service';
 export { portfolioTable, areaChain, type PortfolioFact, type PortfolioCell } from './portfolio-table';

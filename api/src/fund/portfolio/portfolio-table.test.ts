@@ -41,4 +41,16 @@ describe('portfolio table under disclosure control', () => {
     expect(table.get('0201')).toMatchObject({ clients: 4, sums: { loans: 4, amount: 40 } });
     expect([...table.keys()].some((k) => k.startsWith('residual'))).toBe(false);
   });
+
+  it('counts a borrower with no known area in Poland only, and hides a voivodeship so that it cannot be worked out', () => {
+    const table = portfolioTable([
+      fact('a', '0201011', 10), fact('b', '0201011', 10), fact('c', '0201011', 10),
+      fact('d', '1261011', 10), fact('e', '1261011', 10), fact('f', '1261011', 10),
+      fact('name:spółdzielnia x', 'PL', 10), // a partner's borrower known only by name
+    ]);
+    expect(table.get('PL')).toMatchObject({ clients: 7, sums: { loans: 7, amount: 70 }, suppressed: false });
+    // PL − 02 − 12 would be that one borrower: one of the voivodeships is withheld as well.
+    expect([table.get('02')!, table.get('12')!].some((c) => c.suppressed && c.reason === 'SECONDARY')).toBe(true);
+    expect([...table.keys()].some((k) => k.startsWith('residual'))).toBe(false);
+  });
 });

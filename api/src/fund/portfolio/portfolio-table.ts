@@ -7,7 +7,7 @@ import { suppressCells, type AdditiveGroup, type CellDisclosure, type Disclosure
  */
 export interface PortfolioFact {
   clientId: string;
-  /** The client's TERYT code: a gmina (7 digits) normally, a powiat or voivodeship when that is all that is known. */
+  /** The client's TERYT code: a gmina (7 digits) normally, a powiat or voivodeship when that is all that is known, PL when no area is. */
   territoryCode: string;
   /** Additive measures (counts, grosze), all ≥ 0. */
   measures: Readonly<Record<string, number>>;
@@ -40,7 +40,8 @@ const residualOf = (parent: string) => `residual:${parent}`;
  * figures may be published: the primary rule, then secondary suppression across the TERYT
  * hierarchy (gminas add up to their powiat, powiats to their voivodeship, voivodeships to
  * Poland), so that no hidden figure can be recovered by subtraction. Clients located only at a
- * coarser level are a never-published residual part of that level's sum.
+ * coarser level (down to PL: no area at all) are a never-published residual part of that level's
+ * sum, as hidden to an attacker as a suppressed figure.
  */
 export function portfolioTable(facts: readonly PortfolioFact[]): Map<string, PortfolioCell> {
   // cell key -> client -> that client's summed measures in the cell ("largest contribution" is per client)
@@ -49,8 +50,9 @@ export function portfolioTable(facts: readonly PortfolioFact[]): Map<string, Por
   const residuals = new Set<string>();
   for (const fact of facts) {
     const finest = fact.territoryCode;
-    // A client whose finest known area is above gmina level sits in that area's residual part.
-    const keys = finest.length === 7 || finest === 'PL' ? areaChain(finest) : [residualOf(finest), ...areaChain(finest)];
+    // A client whose finest known area is above gmina level sits in that area's residual part; one
+    // known only as in Poland (a guarantee's borrower who is not a Fund client) in the country's.
+    const keys = finest.length === 7 ? areaChain(finest) : [residualOf(finest), ...areaChain(finest)];
     if (keys[0].startsWith('residual:')) residuals.add(keys[0]);
     keys.forEach((key, i) => {
       let byClient = contributions.get(key);
