@@ -55,6 +55,23 @@ describe('demo loan portfolio', () => {
     expect(gminas.some((c) => c.suppressed)).toBe(true);
     for (const cell of gminas.filter((c) => c.suppressed)) expect(portfolioOf(year, cell.areaCode, false).granted.amount).toBeNull();
   });
+
+  it('places its guarantees by their borrowers, Fund clients: Poland published, small areas withheld', async () => {
+    const em = db.orm.em.fork();
+    const [{ linked, total }] = await em.execute<{ linked: number; total: number }[]>(
+      `select count(*) filter (where borrower_client_id is not null)::int as linked, count(*)::int as total from fund_guarantee`,
+    );
+    expect({ linked, total }).toEqual({ linked: result.guarantees, total: result.guarantees });
+    const year = await computePortfolioYear(em, 2025);
+    const national = portfolioOf(year, 'PL', false).guarantees;
+    expect(national).toMatchObject({ guarantees: result.guarantees, suppressed: false, suppressionReason: null });
+    expect(national.borrowers).toBeGreaterThanOrEqual(3);
+    expect(Number(national.amount!.amount)).toBeGreaterThan(0);
+    const gminas = [...year.tables.get('guarantees')!.values()].filter((c) => c.areaCode.length === 7);
+    expect(gminas.length).toBeGreaterThan(0);
+    expect(gminas.some((c) => c.suppressed)).toBe(true);
+    for (const cell of gminas.filter((c) => c.suppressed)) expect(portfolioOf(year, cell.areaCode, false).guarantees).toMatchObject({ guarantees: null, amount: null, suppressed: true });
+  });
 });
 
 describe('demo loan portfolio without a registry', () => {
@@ -74,10 +91,12 @@ describe('demo loan portfolio without a registry', () => {
 describe('demo loan portfolio, interrupted and resumed', () => {
   it('ends with the same books as a build that was never interrupted', async () => {
     const summary = async (db: TestDatabase) =>
-      (await db.orm.em.fork().execute<{ loans: number; principal: string; repaid: string; closes: number }[]>(
+      (await db.orm.em.fork().execute<{ loans: number; principal: string; repaid: string; closes: number; guaranteed: string }[]>(
         `select (select count(*)::int from loan) as loans, (select sum(disbursed_principal_minor)::text from loan) as principal,
                 (select sum(amount_minor)::text from loan_repayment where status = 'POSTED') as repaid,
-                (select count(*)::int from close_of_business_run) as closes`,
+                (select count(*)::int from close_of_business_run) as closes,
+                (select string_agg(g.partner_loan_reference || '→' || c.entity_id::text, ' ' order by g.partner_loan_reference)
+                   from fund_guarantee g join fund_client c on c.id = g.borrower_client_id) as guaranteed`,
       ))[0];
     const prepare = async (name: string) => {
       const db = await createTestDatabase(name);
@@ -95,6 +114,7 @@ describe('demo loan portfolio, interrupted and resumed', () => {
       expect(resumed.created).toBe(true);
       expect(await summary(interrupted)).toEqual(await summary(whole));
       expect((await summary(whole)).loans).toBeGreaterThan(0);
+      expect((await summary(whole)).guaranteed?.split(' ')).toHaveLength(10); // the same ten borrowers either way
       // Finished: a third call does nothing.
       expect((await seedDemoPortfolio(interrupted.orm.em.fork(), options)).created).toBe(false);
     } finally {

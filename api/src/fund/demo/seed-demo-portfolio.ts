@@ -9,6 +9,7 @@ import { CommitteeVoteChoice, originate } from '../applications';
 import { LoanService } from '../loans';
 import { AdvisoryKind, AdvisoryOutcomeKind, AdvisorySessionMode, AdvisoryService } from '../advisory';
 import { GuaranteeService } from '../guarantees';
+import { FundClientService } from '../clients';
 import { closeBusinessDate, lastClosedDate } from '../close';
 import { loadFundCalibration } from './fund-calibration';
 import { DemoRepaymentBehaviour, planDemoPortfolio, type PlannedLoan } from './plan-demo-portfolio';
@@ -258,19 +259,49 @@ async function clientOf(em: EntityManager, entityId: string): Promise<{ clientId
   return row ? { clientId: row.id } : null;
 }
 
-/** A guarantee fund (PLN 5 m, multiplier 4), one product (80 %, cap PLN 500,000, fee 0.5 %) and about ten guarantees. */
+/** Guarantees of the demo: not scaled with the loans, so that the national figures pass the disclosure rule even in the tests' small builds. */
+const DEMO_GUARANTEES = 10;
+
+/**
+ * A guarantee fund (PLN 5 m, multiplier 4), one product (80 %, cap PLN 500,000, fee 0.5 %) and ten
+ * guarantees on a partner bank's loans to ten registry entities, each made a Fund client (or
+ * already one, through a loan), so that the guarantees have an area in the public statistics.
+ */
 async function seedDemoGuarantees(em: EntityManager, staff: DemoStaff, options: SeedDemoPortfolioOptions): Promise<number> {
   const random = streamOf(options.seed, 0, 0x6a7a);
+  const pickBorrower = streamOf(options.seed, 0, 0xb0aa);
   const service = new GuaranteeService(em);
+  const clients = new FundClientService(em);
   const first = `${options.years[0]}-01-02`;
   const fund = await service.createFund({ name: DEMO_GUARANTEE_FUND, capitalMinor: 500_000_000n, multiplierBp: 40_000, businessDate: first, createdById: staff.officer.id });
   const product = await service.createProduct({ fundId: fund.id, name: 'Poręczenie pożyczki bankowej 80 % (demo)', coverageBp: 8_000, capMinor: 50_000_000n, feeBp: 50, maxTermMonths: 84 });
   const bank = await service.createPartner({ name: 'Bank Spółdzielczy w Przykładowie (demo)', nip: '5260000005' });
-  const count = Math.max(1, Math.round(10 * (options.scale ?? 1)));
-  for (let i = 0; i < count; i++) {
+  // Registry ids come from the registry's seed, so the same seed picks the same borrowers.
+  const pool = [...(await borrowerPool(em)).values()].flat().sort();
+  const taken = new Set<string>();
+  for (let i = 0; i < DEMO_GUARANTEES; i++) {
     const principal = BigInt(50_000 + Math.round(random() * 40) * 5_000) * 100n;
     const issuedOn = addDays(first, Math.floor(random() * 300));
-    const g = await service.issue({ productId: product.id, partnerLenderId: bank.id, borrowerName: `Spółdzielnia socjalna (demo ${i + 1})`, partnerLoanReference: `BS/DEMO/${i + 1}`, loanPrincipalMinor: principal, termMonths: 60, issuedOn, createdById: staff.officer.id });
+    let borrowerClientId: string | null = null;
+    if (taken.size < pool.length) {
+      let entityId: string;
+      do entityId = pool[Math.floor(pickBorrower() * pool.length)];
+      while (taken.has(entityId));
+      taken.add(entityId);
+      borrowerClientId = (await clientOf(em, entityId))?.clientId ?? (await clients.registerEntity(entityId, staff.officer)).id;
+    }
+    const g = await service.issue({
+      productId: product.id,
+      partnerLenderId: bank.id,
+      borrowerClientId,
+      // Without a registry there is no client: the bank's name for the borrower (counted in Poland's total only).
+      borrowerName: borrowerClientId ? null : `Spółdzielnia socjalna (demo ${i + 1})`,
+      partnerLoanReference: `BS/DEMO/${i + 1}`,
+      loanPrincipalMinor: principal,
+      termMonths: 60,
+      issuedOn,
+      createdById: staff.officer.id,
+    });
     // The bank reports the outstanding balance a year on; one borrower defaults and the guarantee is called.
     const reportedOn = addDays(issuedOn, 365);
     if (reportedOn <= options.through) await service.reportExposure(g.id, reportedOn, (principal * 8n) / 10n, staff.officer.id);
@@ -279,5 +310,5 @@ async function seedDemoGuarantees(em: EntityManager, staff: DemoStaff, options: 
       await service.payout(g.id, addDays(reportedOn, 45), staff.officer.id);
     }
   }
-  return count;
+  return DEMO_GUARANTEES;
 }
