@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startHubTestApp, type HubTestApp } from './hub-test-app';
-import { issueStaffToken, StaffRole } from '../../api/src/access';
+import { issueStaffToken, StaffRole, StaffUserService } from '../../api/src/access';
+import { LegalForm, SocialEconomyEntity } from '../../api/src/observatory';
+import { importTerritory } from '../../api/src/territory';
 
 /** The guarantee fund and the books through the hub's GraphQL endpoint, with roles. */
 describe('guarantees and books over HTTP', () => {
@@ -10,9 +12,15 @@ describe('guarantees and books over HTTP', () => {
   const tokenFor = (role: StaffRole) =>
     `Bearer ${issueStaffToken({ id: randomUUID(), email: `${role.toLowerCase()}@test.local`, roles: [role] }, { secret: t.config.jwtSecret, ttlSeconds: 300 }).token}`;
   const officer = () => ({ Authorization: tokenFor(StaffRole.FUND_OFFICER) });
+  const entityId = randomUUID();
 
   beforeAll(async () => {
     db = await createTestDatabase('fund-guarantees-http');
+    // A registry entity in Małopolska, to become the borrower of a guarantee as a Fund client.
+    await importTerritory(db.orm.em.fork());
+    const em = db.orm.em.fork();
+    em.create(SocialEconomyEntity, { id: entityId, name: 'Spółdzielnia Socjalna „Poręka”', legalForm: LegalForm.SOCIAL_COOPERATIVE, seat: '12' } as never);
+    await em.flush();
     t = await startHubTestApp(db.url);
   }, 60_000);
   afterAll(async () => {
@@ -102,5 +110,52 @@ describe('guarantees and books over HTTP', () => {
     expect(committee.body.errors[0].extensions.code).toBe('FORBIDDEN');
     const reads = await t.gql(`{ fundAccounts { code namePl } }`, {}, { Authorization: tokenFor(StaffRole.COMMITTEE_MEMBER) });
     expect(reads.body.data.fundAccounts).toHaveLength(20);
+  });
+
+  it('issues a guarantee to a Fund client, named after it, counted in its funding summary and the statistics (amounts for fund roles only)', async () => {
+    // Registering a client records who did it: a real staff account.
+    const user = await new StaffUserService(db.orm.em.fork()).create({ email: 'kasa@guarantees.test', displayName: 'kasa', password: 'kasa-pożyczkowa-2026', roles: [StaffRole.FUND_OFFICER] });
+    const registrar = { Authorization: `Bearer ${issueStaffToken({ id: user.id, email: user.email, roles: [StaffRole.FUND_OFFICER] }, { secret: t.config.jwtSecret, ttlSeconds: 300 }).token}` };
+    const registered = await t.gql(`mutation($e: ID!) { fundClientRegisterEntity(input: { entityId: $e }) { client { id name } errors { code } } }`, { e: entityId }, registrar);
+    const client = registered.body.data.fundClientRegisterEntity.client;
+    const setup = await t.gql(`{ guaranteeFunds { products { id } } partnerLenders { id } }`, {}, officer());
+    const vars = { p: setup.body.data.guaranteeFunds[0].products[0].id, l: setup.body.data.partnerLenders[0].id };
+    const issue = (borrowerClientId: string, reference: string, headers: Record<string, string> = {}) =>
+      t.gql(
+        `mutation($p: ID!, $l: ID!, $c: ID!, $r: String!) { guaranteeIssue(input: { productId: $p, partnerLenderId: $l, borrowerClientId: $c, partnerLoanReference: $r, loanPrincipal: "200000", termMonths: 36, issuedOn: "2027-03-01" }) {
+          guarantee { borrowerName borrowerClient { id name } exposure { amount } } errors { code field message } } }`,
+        { ...vars, c: borrowerClientId, r: reference },
+        { ...officer(), ...headers },
+      );
+
+    const unknown = await issue(randomUUID(), 'K/2/2027', { 'Accept-Language': 'en' });
+    expect(unknown.body.data.guaranteeIssue.guarantee).toBeNull();
+    expect(unknown.body.data.guaranteeIssue.errors).toEqual([{ code: 'BORROWER_CLIENT_NOT_FOUND', field: ['input', 'borrowerClientId'], message: expect.stringMatching(/^There is no Fund client /) }]);
+    const issued = await issue(client.id, 'K/3/2027');
+    expect(issued.body.data.guaranteeIssue).toEqual({
+      guarantee: { borrowerName: 'Spółdzielnia Socjalna „Poręka”', borrowerClient: { id: client.id, name: 'Spółdzielnia Socjalna „Poręka”' }, exposure: { amount: '160000.00' } },
+      errors: [],
+    });
+
+    const summary = `query($e: ID!) { entity(id: $e) { fundingSummary { guarantees amountGuaranteed { amount } confidential } } }`;
+    const anonymous = await t.gql(summary, { e: entityId });
+    expect(anonymous.body.data.entity.fundingSummary).toEqual({ guarantees: 1, amountGuaranteed: null, confidential: true });
+    for (const role of [StaffRole.ANALYST, StaffRole.FUND_OFFICER]) {
+      const staff = await t.gql(summary, { e: entityId }, { Authorization: tokenFor(role) });
+      expect({ role, ...staff.body.data.entity.fundingSummary }).toEqual({ role, guarantees: 1, amountGuaranteed: { amount: '160000.00' }, confidential: false });
+    }
+
+    // Two borrowers in 2027 (the client, and the first test's borrower known only by name): withheld from the public.
+    const portfolio = `{ territorialUnit(terytCode: "PL") { fundPortfolio(year: 2027) { guarantees { guarantees borrowers amount { amount } suppressed suppressionReason } guaranteeCallsPaid { count amount { amount } suppressed } } } }`;
+    const pub = await t.gql(portfolio);
+    expect(pub.body.data.territorialUnit.fundPortfolio).toEqual({
+      guarantees: { guarantees: null, borrowers: null, amount: null, suppressed: true, suppressionReason: 'FEW_UNITS' },
+      guaranteeCallsPaid: { count: null, amount: null, suppressed: true },
+    });
+    const revealed = await t.gql(portfolio, {}, { Authorization: tokenFor(StaffRole.ANALYST) });
+    expect(revealed.body.data.territorialUnit.fundPortfolio).toEqual({
+      guarantees: { guarantees: 2, borrowers: 2, amount: { amount: '240000.00' }, suppressed: true, suppressionReason: 'FEW_UNITS' },
+      guaranteeCallsPaid: { count: 1, amount: { amount: '40000.00' }, suppressed: true },
+    });
   });
 });
