@@ -89,6 +89,24 @@ describe('fund loans', () => {
     await expectBooksAgree(now);
   });
 
+  it('charges penalty interest on overdue principal only — not on an instalment billed the day before it falls due, nor on its due date', async () => {
+    const opened = await openTestLoan(db.orm.em.fork()); // 14 % a year penalty interest
+    await service().disburse({ loanId: opened.id, amountMinor: 12_000_000n, businessDate: '2026-01-15' });
+    const [first, second, third] = await db.orm.em.fork().find(LoanInstalment, { scheduleId: (await reload(opened.id)).scheduleId! }, { orderBy: { number: 'asc' } });
+    expect([first.dueDate, second.dueDate, third.dueDate]).toEqual(['2026-02-16', '2026-03-16', '2026-04-15']); // 15 Feb and 15 Mar are Sundays
+    await closeThrough(db.orm.em.fork(), '2026-03-31', { from: '2026-01-15' });
+
+    // Nothing is paid. The first instalment is overdue from 17 Feb; the second is billed at the close
+    // of 15 Mar, is on time on 16 Mar and overdue from 17 Mar. One day's penalty: principal × 14 % / 365, half-up.
+    const day = (principal: bigint) => (principal * 1400n * 2n + 3_650_000n) / 7_300_000n;
+    const onFirstOnly = 28n; // 17–28 Feb (12 days) and 1–16 Mar (16 days)
+    const onBoth = 15n; // 17–31 Mar
+    const now = await reload(opened.id);
+    expect(now.principalDueMinor).toBe(first.principalMinor + second.principalMinor);
+    expect(now.penaltyDueMinor).toBe(onFirstOnly * day(first.principalMinor) + onBoth * day(first.principalMinor + second.principalMinor));
+    await expectBooksAgree(now);
+  });
+
   it('settles penalties, then fees, then interest, then principal by default, and follows a loan’s own order', async () => {
     const make = async (allocationOrder?: string[]) => {
       const opened = await openTestLoan(db.orm.em.fork(), { feeSchedule: { arrangementFeeFixedMinor: 5_000n }, allocationOrder });

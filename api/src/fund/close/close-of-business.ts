@@ -68,6 +68,10 @@ export async function closeBusinessDate(em: EntityManager, businessDate: string,
              interest_unbilled_minor = 0,
              principal_outstanding_minor = l.principal_outstanding_minor + b.capitalised_minor,
              principal_due_minor = l.principal_due_minor + b.principal_minor,
+             -- billed before it is overdue (its due date is today or tomorrow): kept out of the penalty base
+             principal_not_yet_overdue_minor = (case when l.not_yet_overdue_through >= ?::date then l.principal_not_yet_overdue_minor else 0 end)
+                                               + (case when b.due_date >= ?::date then b.principal_minor else 0 end),
+             not_yet_overdue_through = case when b.due_date >= ?::date then greatest(l.not_yet_overdue_through, b.due_date) else l.not_yet_overdue_through end,
              billed_cumulative_minor = l.billed_cumulative_minor + b.principal_minor + b.interest_minor,
              oldest_unpaid_due_date = case when l.oldest_unpaid_due_date is null and b.principal_minor + b.interest_minor > 0 then b.due_date else l.oldest_unpaid_due_date end,
              cum_interest_before_cur_minor = l.cum_interest_before_cur_minor + l.cur_interest_minor,
@@ -75,7 +79,7 @@ export async function closeBusinessDate(em: EntityManager, businessDate: string,
              cur_principal_minor = b.n_principal, cur_interest_minor = b.n_interest
            from b where l.id = b.loan_id returning 1)
          select (select count(*) from upd)::text as n, (select count(*) from inst) as i, (select count(*) from acc) as a`,
-        [businessDate, tomorrow, businessDate],
+        [businessDate, tomorrow, businessDate, businessDate, businessDate, businessDate],
       );
       const n = Number(rows[0].n);
       billed += n;
@@ -95,7 +99,9 @@ export async function closeBusinessDate(em: EntityManager, businessDate: string,
         when l.cur_period_end <= l.cur_period_start then l.cum_interest_before_cur_minor + l.cur_interest_minor
         else l.cum_interest_before_cur_minor + (l.cur_interest_minor * least(greatest(${d} - l.cur_period_start + 1, 0), ${days}) * 2 + ${days}) / (2 * ${days}) end)`;
     const accrue = `greatest(${target} - l.interest_accrued_total_minor, 0)`;
-    const penalty = `(case when ${dpd} > 0 and l.penalty_rate_bp > 0 then (l.principal_due_minor * l.penalty_rate_bp * 2 + 3650000) / 7300000 else 0 end)`;
+    // Penalty interest on overdue principal: what is due less what was billed for an instalment not overdue yet (loan-math's overduePrincipal).
+    const overdue = `(l.principal_due_minor - case when l.not_yet_overdue_through >= ${d} then least(l.principal_not_yet_overdue_minor, l.principal_due_minor) else 0 end)`;
+    const penalty = `(case when ${dpd} > 0 and l.penalty_rate_bp > 0 then (${overdue} * l.penalty_rate_bp * 2 + 3650000) / 7300000 else 0 end)`;
     const required = `((l.principal_outstanding_minor * ${provisionRateSql(dpd, options.provisioning ?? DEFAULT_PROVISIONING)} * 2 + 10000) / 20000)`;
     // Each ?::date above is one bind parameter; count them from the SQL text.
     const update = `update loan l set

@@ -3,7 +3,7 @@ import { addDays, isCalendarDate } from '../../shared/dates';
 import { BooksService, FundAccount, type PostingInput } from '../books';
 import { sqlRows } from '../books/books-sql';
 import { Loan, LoanStatus } from '../loans/loan.entity';
-import { accrualTarget, daysBetween, dailyPenalty, DEFAULT_PROVISIONING, provisionRequired } from '../loans/loan-math';
+import { accrualTarget, daysBetween, dailyPenalty, DEFAULT_PROVISIONING, overduePrincipal, provisionRequired } from '../loans/loan-math';
 import { LoanInstalment } from '../loans/loan-schedule.entity';
 import { recordRun } from './close-of-business';
 import type { CloseOptions, CloseResult } from './close-policy';
@@ -63,6 +63,11 @@ export async function closeBusinessDatePerLoan(em: EntityManager, businessDate: 
           loan.interestUnbilledMinor = 0n;
           loan.principalOutstandingMinor += cap;
           loan.principalDueMinor += principal;
+          // Billed before it is overdue (due today or tomorrow): kept out of the penalty base.
+          const dueDate = loan.curDueDate;
+          const stillNotOverdue = loan.notYetOverdueThrough !== null && loan.notYetOverdueThrough >= businessDate ? loan.principalNotYetOverdueMinor : 0n;
+          loan.principalNotYetOverdueMinor = stillNotOverdue + (dueDate >= businessDate ? principal : 0n);
+          if (dueDate >= businessDate && (loan.notYetOverdueThrough === null || loan.notYetOverdueThrough < dueDate)) loan.notYetOverdueThrough = dueDate;
           loan.billedCumulativeMinor += principal + interest;
           loan.cumInterestBeforeCurMinor += loan.curInterestMinor ?? 0n;
           loan.curInstalmentNumber = next?.number ?? null;
@@ -77,7 +82,7 @@ export async function closeBusinessDatePerLoan(em: EntityManager, businessDate: 
         let accrue = accrualTarget(loan, businessDate) - loan.interestAccruedTotalMinor;
         if (accrue < 0n) accrue = 0n;
         const dpd = loan.oldestUnpaidDueDate !== null && businessDate > loan.oldestUnpaidDueDate ? daysBetween(loan.oldestUnpaidDueDate, businessDate) : 0;
-        const penalty = dpd > 0 ? dailyPenalty(loan.principalDueMinor, loan.penaltyRateBp) : 0n;
+        const penalty = dpd > 0 ? dailyPenalty(overduePrincipal(loan, businessDate), loan.penaltyRateBp) : 0n;
         const delta = provisionRequired(loan.principalOutstandingMinor, dpd, policy) - loan.provisionMinor;
         add(FundAccount.INTEREST_RECEIVABLE, 'DEBIT', accrue, loan.id);
         add(FundAccount.INTEREST_INCOME, 'CREDIT', accrue);

@@ -39,6 +39,20 @@ export function accrualTarget(p: AccrualPosition, date: CalendarDate): bigint {
   return p.cumInterestBeforeCurMinor + divHalfUp(p.curInterestMinor * BigInt(elapsed), BigInt(days));
 }
 
+/**
+ * The principal overdue at the close of `date`: the principal due less what was billed for an
+ * instalment whose due date has not passed. Payments settle the oldest principal first, so the part
+ * not overdue yet is the last to go — hence the `min`.
+ */
+export function overduePrincipal(
+  p: { principalDueMinor: bigint; principalNotYetOverdueMinor: bigint; notYetOverdueThrough: CalendarDate | null },
+  date: CalendarDate,
+): bigint {
+  if (p.notYetOverdueThrough === null || p.notYetOverdueThrough < date) return p.principalDueMinor;
+  const notYet = p.principalNotYetOverdueMinor < p.principalDueMinor ? p.principalNotYetOverdueMinor : p.principalDueMinor;
+  return p.principalDueMinor - notYet;
+}
+
 /** One day of penalty interest (odsetki karne) on overdue principal: annual rate in basis points over 365 days. */
 export function dailyPenalty(overduePrincipalMinor: bigint, penaltyRateBp: number): bigint {
   if (overduePrincipalMinor <= 0n || penaltyRateBp <= 0) return 0n;

@@ -123,6 +123,13 @@ export class Loan extends Node {
   @Property({ type: 'date', nullable: true })
   oldestUnpaidDueDate: string | null = null;
 
+  /**
+   * Of the principal due, what was billed for an instalment not overdue yet (billed the day before
+   * its due date, and on time on the due date itself) and that due date: penalty interest leaves it out.
+   */
+  @Property({ type: bigint() }) principalNotYetOverdueMinor: bigint = 0n;
+  @Property({ type: 'date', nullable: true }) notYetOverdueThrough: string | null = null;
+
   @Field(() => Int, { description: 'Days past due as of the last close of business.' })
   @Property({ type: 'int' })
   daysPastDue: number = 0;

@@ -290,6 +290,8 @@ export class LoanService {
       }
       // Arrears are folded into the new schedule: nothing is overdue any more.
       loan.principalDueMinor = 0n;
+      loan.principalNotYetOverdueMinor = 0n;
+      loan.notYetOverdueThrough = null;
       loan.settledCumulativeMinor = loan.billedCumulativeMinor;
       loan.oldestUnpaidDueDate = null;
       loan.daysPastDue = 0;
