@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { importTerritory, TerritorialUnit } from '../../api/src/territory';
+import { addTerritorialUnits } from '../support/territory-fixture';
+import { importTerritory } from '../../api/src/territory';
 import { LegalForm, SocialEconomyEntity } from '../../api/src/observatory';
 import { StaffRole, StaffUserService, type StaffPrincipal } from '../../api/src/access';
 import { LoanProductService } from '../../api/src/fund/products';
@@ -67,15 +68,11 @@ describe('fund portfolio widget on a partner site', () => {
     const em = () => db.orm.em.fork();
     await importTerritory(em());
     const e = em();
-    const unit = (terytCode: string, name: string, level: string, parent: string, gminaType: string | null = null) =>
-      e.create(TerritorialUnit, { terytCode, name, level, parent, gminaType, isCityWithPowiatRights: false } as never);
-    unit('1206', 'krakowski', 'POWIAT', '12');
-    unit('1206011', 'Skawina', 'GMINA', '1206', 'URBAN');
-    unit('1432', 'warszawski zachodni', 'POWIAT', '14');
-    unit('1432011', 'Łomianki', 'GMINA', '1432', 'URBAN');
-    unit('0201', 'bolesławiecki', 'POWIAT', '02');
-    unit('0201011', 'Bolesławiec', 'GMINA', '0201', 'URBAN');
-    await e.flush();
+    await addTerritorialUnits(e, [
+      ['1206', 'krakowski', '12'], ['1206011', 'Skawina', '1206'],
+      ['1432', 'warszawski zachodni', '14'], ['1432011', 'Łomianki', '1432'],
+      ['0201', 'bolesławiecki', '02'], ['0201011', 'Bolesławiec', '0201'],
+    ]);
     const borrowers: { seat: string; amountMinor: bigint; jobs: number }[] = [
       ...[1, 2, 3, 4].map(() => ({ seat: '1206011', amountMinor: 5_000_000n, jobs: 2 })),
       { seat: '1432011', amountMinor: 2_000_000n, jobs: 1 },

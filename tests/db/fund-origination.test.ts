@@ -4,7 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { StaffRole, StaffUserService, type StaffPrincipal } from '../../api/src/access';
 import { LegalForm, SocialEconomyEntity } from '../../api/src/observatory';
-import { importTerritory, TerritorialUnit } from '../../api/src/territory';
+import { addTerritorialUnits } from '../support/territory-fixture';
+import { importTerritory } from '../../api/src/territory';
 import { DomainError } from '../../api/src/shared/errors';
 import { Locale } from '../../api/src/shared/i18n';
 import { FundClientErrorCode, FundClientKind, FundClientService } from '../../api/src/fund/clients';
@@ -69,13 +70,7 @@ describe('fund origination in PostgreSQL', () => {
     await importTerritory(em());
     // Below the built-in voivodeships: a powiat and a gmina in małopolskie (12), a powiat in mazowieckie (14).
     const e = em();
-    const unit = (terytCode: string, name: string, level: string, parent: string, gminaType: string | null = null) =>
-      e.create(TerritorialUnit, { terytCode, name, level, parent, gminaType, isCityWithPowiatRights: false } as never);
-    unit('1206', 'krakowski', 'POWIAT', '12');
-    unit('1206011', 'Skawina', 'GMINA', '1206', 'URBAN');
-    unit('1207', 'limanowski', 'POWIAT', '12');
-    unit('1432', 'warszawski zachodni', 'POWIAT', '14');
-    await e.flush();
+    await addTerritorialUnits(e, [['1206', 'krakowski', '12'], ['1206011', 'Skawina', '1206'], ['1207', 'limanowski', '12'], ['1432', 'warszawski zachodni', '14']]);
     entityIds = [];
     for (const [name, seat] of [['Spółdzielnia Socjalna „Skawa”', '1206011'], ['Fundacja Limanowa', '1207'], ['Stowarzyszenie Mazowsze', '1432'], ['Spółdzielnia Socjalna „Nowa”', '1206011']] as const) {
       const entity = e.create(SocialEconomyEntity, { id: randomUUID(), name, legalForm: LegalForm.SOCIAL_COOPERATIVE, seat } as never);

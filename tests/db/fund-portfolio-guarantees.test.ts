@@ -4,7 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { StaffUserService, StaffRole, type StaffPrincipal } from '../../api/src/access';
 import { LegalForm, SocialEconomyEntity } from '../../api/src/observatory';
-import { importTerritory, TerritorialUnit } from '../../api/src/territory';
+import { addTerritorialUnits } from '../support/territory-fixture';
+import { importTerritory } from '../../api/src/territory';
 import { FundClientService } from '../../api/src/fund/clients';
 import { GuaranteeError, GuaranteeErrorCode, GuaranteeService, type GuaranteeRecord } from '../../api/src/fund/guarantees';
 import { areaChain, computePortfolioYear, portfolioOf, readEntityFunding, type PortfolioYear } from '../../api/src/fund/portfolio';
@@ -59,17 +60,12 @@ describe('guarantees in the public portfolio statistics', () => {
     db = await createTestDatabase('fund_portfolio_guarantees');
     await importTerritory(em());
     const e = em();
-    const unit = (terytCode: string, name: string, level: string, parent: string, gminaType: string | null = null) =>
-      e.create(TerritorialUnit, { terytCode, name, level, parent, gminaType, isCityWithPowiatRights: false } as never);
-    unit('1465', 'Warszawa', 'POWIAT', '14');
-    unit('1465011', 'Warszawa', 'GMINA', '1465', 'URBAN');
-    unit('1261', 'Kraków', 'POWIAT', '12');
-    unit('1261011', 'Kraków', 'GMINA', '1261', 'URBAN');
-    unit('1206', 'krakowski', 'POWIAT', '12');
-    unit('1206011', 'Skawina', 'GMINA', '1206', 'URBAN');
-    unit('0201', 'bolesławiecki', 'POWIAT', '02');
-    unit('0201011', 'Bolesławiec', 'GMINA', '0201', 'URBAN');
-    await e.flush();
+    await addTerritorialUnits(e, [
+      ['1465', 'Warszawa', '14'], ['1465011', 'Warszawa', '1465'],
+      ['1261', 'Kraków', '12'], ['1261011', 'Kraków', '1261'],
+      ['1206', 'krakowski', '12'], ['1206011', 'Skawina', '1206'],
+      ['0201', 'bolesławiecki', '02'], ['0201011', 'Bolesławiec', '0201'],
+    ]);
     const entities = SEATS.map(([label, seat]) => ({ label, seat, entity: e.create(SocialEconomyEntity, { id: randomUUID(), name: `Spółdzielnia Socjalna „${label}”`, legalForm: LegalForm.SOCIAL_COOPERATIVE, seat } as never) }));
     await e.flush();
     const user = await new StaffUserService(em()).create({ email: 'kasa@portfel.test', displayName: 'kasa', password: 'kasa-pożyczkowa-2026', roles: [StaffRole.FUND_OFFICER] });
