@@ -17,6 +17,7 @@ import { Migration20261127160000_widgets } from './Migration20261127160000_widge
 import { Migration20261127170000_diagnostics } from './Migration20261127170000_diagnostics';
 import { Migration20261128100000_fund_guarantee_borrower_client } from './Migration20261128100000_fund_guarantee_borrower_client';
 import { Migration20261208100000_loan_principal_not_yet_overdue } from './Migration20261208100000_loan_principal_not_yet_overdue';
+import { Migration20261208110000_loan_fillfactor } from './Migration20261208110000_loan_fillfactor';
 
 /**
  * Every hub migration in order. Listed explicitly (not found by glob) so the same list works
@@ -41,4 +42,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127170000_diagnostics', class: Migration20261127170000_diagnostics },
   { name: 'Migration20261128100000_fund_guarantee_borrower_client', class: Migration20261128100000_fund_guarantee_borrower_client },
   { name: 'Migration20261208100000_loan_principal_not_yet_overdue', class: Migration20261208100000_loan_principal_not_yet_overdue },
+  { name: 'Migration20261208110000_loan_fillfactor', class: Migration20261208110000_loan_fillfactor },
 ];
