@@ -42,6 +42,13 @@ describe('widgets embedded on a partner site', () => {
     // The partner's site: another port, hence another origin.
     host = createServer((req, res) => {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      if (req.url?.startsWith('/late-resize')) {
+        // An iframe embed whose host adds the resize script only later (a slow or lazily built page).
+        res.end(`<!doctype html><html lang="pl"><head><title>Partner</title></head><body>
+<iframe id="frame" src="${base}/embed/map?indicator=${INDICATOR}&level=VOIVODESHIP" data-seh-embed style="width:100%;border:0" height="150"></iframe>
+</body></html>`);
+        return;
+      }
       res.end(`<!doctype html><html lang="pl"><head><title>Partner</title><style>seh-widget,[data-seh-widget]{--seh-c5:#7a0177}</style></head><body>
 <h1>Ośrodek Polityki Społecznej</h1>
 <a href="#start" id="start">Start</a>
@@ -157,5 +164,19 @@ describe('widgets embedded on a partner site', () => {
     });
     expect(heights.frame).toBeGreaterThan(400);
     await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? require('node:os').tmpdir()}/widgets-embed.png`, fullPage: true });
+  });
+
+  it('resizes a frame that was drawn before the host’s resize script arrived', async () => {
+    const late = await browser.newPage({ viewport: { width: 900, height: 2000 } });
+    try {
+      await late.goto(`${hostUrl}late-resize`);
+      await late.frameLocator('#frame').locator('path.area').first().waitFor({ timeout: 20_000 });
+      // The frame has said its height already, to nobody: the host does not listen yet.
+      expect(await late.evaluate(() => (document.getElementById('frame') as HTMLIFrameElement).style.height)).toBe('');
+      await late.addScriptTag({ url: `${base}/widgets/embed-resize.js` });
+      await late.waitForFunction(() => parseInt((document.getElementById('frame') as HTMLIFrameElement).style.height || '0', 10) > 400, undefined, { timeout: 10_000 });
+    } finally {
+      await late.close();
+    }
   });
 });

@@ -8,4 +8,6 @@
       if (frame.contentWindow === event.source) frame.style.height = `${Math.ceil(data.height!)}px`;
     });
   });
+  // Frames that rendered before this script arrived have already sent their height: ask again.
+  document.querySelectorAll<HTMLIFrameElement>('iframe[data-seh-embed]').forEach((frame) => frame.contentWindow?.postMessage({ type: 'seh:height-request' }, '*'));
 })();

@@ -287,6 +287,11 @@ let watching = false;
 function watchHeight(): void {
   if (watching) return;
   watching = true;
+  // The host's resize script may load after our last height message (it is async on the host
+  // page): it then asks, and we say it again.
+  window.addEventListener('message', (event) => {
+    if (event.source === window.parent && (event.data as { type?: string } | null)?.type === 'seh:height-request') postHeight();
+  });
   new ResizeObserver(postHeight).observe(document.body);
   postHeight();
 }
