@@ -156,7 +156,7 @@ async function openLane(label: string) {
      */
     const guarantee = async (pick: number, aimAt?: GuaranteeRecord['status']): Promise<GuaranteeRecord | null> => {
       if (!world.guaranteeIds.length) return null;
-      const all = (await guarantees((s) => Promise.all(world.guaranteeIds.map((id) => s.guarantee(id))))).filter((g): g is GuaranteeRecord => g != null);
+      const all = await readGuarantees(world.guaranteeIds);
       const aimed = aimAt ? all.filter((g) => g.status === aimAt) : [];
       const candidates = aimed.length ? aimed : all;
       return candidates[pick % candidates.length] ?? null;
@@ -322,9 +322,14 @@ async function openLane(label: string) {
   /** The sequence's guarantees and its guarantee fund (exposure summed over its guarantees), read as the service reads them. */
   async function guaranteesOf(world: World): Promise<{ guarantees: GuaranteeRecord[]; fund: GuaranteeFundRecord | null }> {
     if (!world.guaranteeFund) return { guarantees: [], fund: null };
+    const [held, fund] = await Promise.all([readGuarantees(world.guaranteeIds), new GuaranteeService(fork()).fund(world.guaranteeFund.fundId)]);
+    return { guarantees: held, fund };
+  }
+
+  /** Guarantees by id, read side by side through the service. */
+  async function readGuarantees(ids: readonly string[]): Promise<GuaranteeRecord[]> {
     const s = new GuaranteeService(fork());
-    const [guarantees, fund] = await Promise.all([Promise.all(world.guaranteeIds.map((id) => s.guarantee(id))), s.fund(world.guaranteeFund.fundId)]);
-    return { guarantees: guarantees.filter((g): g is GuaranteeRecord => g != null), fund };
+    return (await Promise.all(ids.map((id) => s.guarantee(id)))).filter((g): g is GuaranteeRecord => g != null);
   }
 
   /** No guarantee fund of the lane — not only the latest sequence's — has exposure above multiplier × capital. */

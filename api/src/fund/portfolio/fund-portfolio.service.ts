@@ -28,15 +28,17 @@ const EMPTY: PortfolioCell = { areaCode: '', clients: 0, sums: {}, suppressed: f
 export function portfolioOf(year: PortfolioYear, terytCode: string, reveal: boolean): FundPortfolio {
   const cell = (family: PortfolioFamily) => year.tables.get(family)?.get(terytCode) ?? EMPTY;
   const shown = (c: PortfolioCell) => reveal || !c.suppressed;
+  /** A cell's value for this reader: null when withheld from them. */
+  const value = <T>(c: PortfolioCell, v: T): T | null => (shown(c) ? v : null);
   const flags = (c: PortfolioCell) => ({ suppressed: c.suppressed, suppressionReason: (c.reason as SuppressionReason | null) ?? null });
+  /** A count with an optional amount (write-offs, jobs, guarantee calls). */
+  const figure = (c: PortfolioCell, count: string, withAmount: boolean) =>
+    Object.assign(new FundPortfolioFigure(), { count: value(c, c.sums[count] ?? 0), amount: withAmount ? value(c, grosze(c.sums.amount)) : null, ...flags(c) });
 
   const g = cell('granted');
-  const granted = Object.assign(new FundLoansGranted(), {
-    loans: shown(g) ? g.sums.loans ?? 0 : null,
-    borrowers: shown(g) ? g.clients : null,
-    amount: shown(g) ? grosze(g.sums.amount) : null,
-    ...flags(g),
-  });
+  const granted = Object.assign(new FundLoansGranted(), { loans: value(g, g.sums.loans ?? 0), borrowers: value(g, g.clients), amount: value(g, grosze(g.sums.amount)), ...flags(g) });
+  const gi = cell('guarantees');
+  const guarantees = Object.assign(new FundGuaranteesIssued(), { guarantees: value(gi, gi.sums.guarantees ?? 0), borrowers: value(gi, gi.clients), amount: value(gi, grosze(gi.sums.amount)), ...flags(gi) });
 
   let outstanding: FundLoansOutstanding | null = null;
   if (year.asOf && Number(year.asOf.slice(0, 4)) <= year.year) {
@@ -44,33 +46,23 @@ export function portfolioOf(year: PortfolioYear, terytCode: string, reveal: bool
     const principal = o.sums.principal ?? 0;
     outstanding = Object.assign(new FundLoansOutstanding(), {
       asOf: year.asOf,
-      loans: shown(o) ? o.sums.loans ?? 0 : null,
-      principal: shown(o) ? grosze(principal) : null,
-      par30Share: shown(o) && principal > 0 ? (o.sums.par30 ?? 0) / principal : null,
-      par90Share: shown(o) && principal > 0 ? (o.sums.par90 ?? 0) / principal : null,
+      loans: value(o, o.sums.loans ?? 0),
+      principal: value(o, grosze(principal)),
+      par30Share: principal > 0 ? value(o, (o.sums.par30 ?? 0) / principal) : null,
+      par90Share: principal > 0 ? value(o, (o.sums.par90 ?? 0) / principal) : null,
       ...flags(o),
     });
   }
 
-  const w = cell('writtenOff');
-  const j = cell('jobs');
-  const gi = cell('guarantees');
-  const gc = cell('guaranteeCalls');
-  const guarantees = Object.assign(new FundGuaranteesIssued(), {
-    guarantees: shown(gi) ? gi.sums.guarantees ?? 0 : null,
-    borrowers: shown(gi) ? gi.clients : null,
-    amount: shown(gi) ? grosze(gi.sums.amount) : null,
-    ...flags(gi),
-  });
   return Object.assign(new FundPortfolio(), {
     terytCode,
     year: year.year,
     granted,
     outstanding,
-    writtenOff: Object.assign(new FundPortfolioFigure(), { count: shown(w) ? w.sums.loans ?? 0 : null, amount: shown(w) ? grosze(w.sums.amount) : null, ...flags(w) }),
-    jobsCreated: Object.assign(new FundPortfolioFigure(), { count: shown(j) ? j.sums.jobs ?? 0 : null, amount: null, ...flags(j) }),
+    writtenOff: figure(cell('writtenOff'), 'loans', true),
+    jobsCreated: figure(cell('jobs'), 'jobs', false),
     guarantees,
-    guaranteeCallsPaid: Object.assign(new FundPortfolioFigure(), { count: shown(gc) ? gc.sums.calls ?? 0 : null, amount: shown(gc) ? grosze(gc.sums.amount) : null, ...flags(gc) }),
+    guaranteeCallsPaid: figure(cell('guaranteeCalls'), 'calls', true),
     citation: `Polska Kasa Wspierania Gospodarki Społecznej — statystyki portfela ${year.year}${year.asOf ? `, stan na ${year.asOf}` : ''} (Social Economy Hub).`,
   });
 }
